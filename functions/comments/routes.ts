@@ -1,0 +1,60 @@
+/** Routes of comments on drafts. */
+
+import { route } from '#shared/http/route.ts';
+import { PageQuery, page } from '#shared/schema.ts';
+import { DraftParams } from '#shared/drafts/schema.ts';
+import { Comment, CommentParams, EditCommentBody, ListCommentsQuery, PostCommentBody, Votes } from '#shared/comments/schema.ts';
+
+const tag = 'Comments';
+
+export const postComment = route({
+  operationId: 'postComment', method: 'POST', path: '/v1/drafts/{id}/comments', fn: 'comments/write', access: 'optional', tag,
+  summary: 'Comment on an open draft (per its commenting mode)',
+  description: 'A token is needed unless the draft is in `anonymous` mode; `strong` mode needs `amr: strong`. A reply to a reply attaches to the root.',
+  params: DraftParams, body: PostCommentBody, idempotent: true,
+  responses: { 201: { description: 'The comment', schema: Comment } },
+});
+
+export const listComments = route({
+  operationId: 'listComments', method: 'GET', path: '/v1/drafts/{id}/comments', fn: 'comments/read', access: 'optional', tag,
+  summary: 'Root comments, each with replyCount',
+  params: DraftParams, query: ListCommentsQuery,
+  responses: { 200: { description: 'A page of root comments', schema: page(Comment) } },
+});
+
+export const listReplies = route({
+  operationId: 'listReplies', method: 'GET', path: '/v1/drafts/{id}/comments/{cid}/replies', fn: 'comments/read', access: 'optional', tag,
+  summary: 'Replies to a comment, oldest first',
+  params: CommentParams, query: PageQuery,
+  responses: { 200: { description: 'A page of replies', schema: page(Comment) } },
+});
+
+export const editComment = route({
+  operationId: 'editComment', method: 'PATCH', path: '/v1/drafts/{id}/comments/{cid}', fn: 'comments/write', access: 'resident', tag,
+  summary: 'Edit your own comment while the draft is open',
+  params: CommentParams, body: EditCommentBody,
+  responses: { 200: { description: 'The edited comment', schema: Comment } },
+});
+
+export const deleteComment = route({
+  operationId: 'deleteComment', method: 'DELETE', path: '/v1/drafts/{id}/comments/{cid}', fn: 'comments/write', access: 'resident', tag,
+  summary: 'Remove your own comment; it stays in place as a tombstone',
+  params: CommentParams,
+  responses: { 204: { description: 'Removed' } },
+});
+
+export const voteComment = route({
+  operationId: 'voteComment', method: 'PUT', path: '/v1/drafts/{id}/comments/{cid}/vote', fn: 'comments/write', access: 'resident', tag,
+  summary: 'Up-vote a comment (once per person)',
+  params: CommentParams,
+  responses: { 200: { description: 'The vote count', schema: Votes } },
+});
+
+export const unvoteComment = route({
+  operationId: 'unvoteComment', method: 'DELETE', path: '/v1/drafts/{id}/comments/{cid}/vote', fn: 'comments/write', access: 'resident', tag,
+  summary: 'Take back your up-vote',
+  params: CommentParams,
+  responses: { 200: { description: 'The vote count', schema: Votes } },
+});
+
+export const commentRoutes = [postComment, listComments, listReplies, editComment, deleteComment, voteComment, unvoteComment];

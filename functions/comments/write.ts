@@ -1,0 +1,54 @@
+/** Lambda: residents post, edit, remove and vote on comments. */
+import { lambda, implement } from '#shared/http/lambda.ts';
+import { Problem, notFound, participationClosed, unprocessable } from '#shared/http/problem.ts';
+import { created, noContent, ok } from '#shared/http/reply.ts';
+import { getDraft } from '#shared/drafts/repository.ts';
+import { isOpen } from '#shared/drafts/rules.ts';
+import * as comments from '#shared/comments/repository.ts';
+import { participant } from '#shared/comments/rules.ts';
+import { deleteComment, editComment, postComment, unvoteComment, voteComment } from '#functions/comments/routes.ts';
+
+export const handler = lambda([
+  implement(postComment, async ({ params, body, actor }) => {
+    const now = new Date();
+    const draft = await getDraft(params.id);
+    if (!draft?.publishedAt) throw notFound('Draft');
+    const who = participant(draft.commenting, actor, body.authorName);
+    if (who instanceof Problem) throw who;
+    if (!isOpen(draft, now)) throw participationClosed();
+    let sectionId = body.sectionId;
+    if (sectionId && !draft.sections.some((s) => s.id === sectionId)) {
+      throw unprocessable('The draft has no such section.', [{ path: 'body.sectionId', message: 'unknown section' }]);
+    }
+    let rootId: string | undefined;
+    if (body.parentId) {
+      const parent = await comments.getComment(params.id, body.parentId);
+      if (!parent) throw unprocessable('The draft has no such comment.', [{ path: 'body.parentId', message: 'unknown comment' }]);
+      // Replies are one level deep: a reply to a reply attaches to the root, on its section.
+      rootId = parent.parentId ?? parent.id;
+      const root = parent.parentId ? await comments.getComment(params.id, rootId) : parent;
+      sectionId = root?.sectionId;
+    }
+    const comment = await comments.postComment(
+      { draftId: params.id, draftVersion: draft.version, body: body.body, sectionId, rootId, author: who },
+      now,
+    );
+    return created(comments.commentView(comment), `/v1/drafts/${params.id}/comments/${comment.id}`);
+  }),
+
+  implement(editComment, async ({ params, body, actor }) =>
+    ok(comments.commentView(await comments.editComment(params.id, params.cid, actor!.sub, body.body, new Date())))),
+
+  implement(deleteComment, async ({ params, actor }) => {
+    await comments.deleteComment(params.id, params.cid, actor!.sub, new Date());
+    return noContent();
+  }),
+
+  implement(voteComment, async ({ params, actor }) => ok({ votes: await vote(params.id, params.cid, actor!.sub, true) })),
+  implement(unvoteComment, async ({ params, actor }) => ok({ votes: await vote(params.id, params.cid, actor!.sub, false) })),
+]);
+
+async function vote(draftId: string, commentId: string, sub: string, up: boolean): Promise<number> {
+  if (!(await comments.getComment(draftId, commentId))) throw notFound('Comment');
+  return comments.setVote(draftId, commentId, sub, up, new Date());
+}

@@ -1,0 +1,43 @@
+/** Lambda: staff create, edit, publish and close drafts. */
+import { settings } from '#shared/config.ts';
+import { lambda, implement } from '#shared/http/lambda.ts';
+import { missingLanguages, notFound, unprocessable } from '#shared/http/problem.ts';
+import { created, versioned } from '#shared/http/reply.ts';
+import { nextVersion } from '#shared/drafts/edit.ts';
+import { missingForPublication, publicationWindow } from '#shared/drafts/rules.ts';
+import * as drafts from '#shared/drafts/repository.ts';
+import { closeDraft, createDraft, patchDraft, publishDraft } from '#functions/drafts/routes.ts';
+
+export const handler = lambda([
+  implement(createDraft, async ({ body }) => {
+    const now = new Date();
+    const view = drafts.draftView(await drafts.createDraft(body, now), now);
+    return created(view, `/v1/drafts/${view.id}`, view.version);
+  }),
+
+  implement(patchDraft, async ({ params, body, ifMatch }) => {
+    const now = new Date();
+    const current = await drafts.getDraft(params.id, true);
+    if (!current) throw notFound('Draft');
+    if (current.version !== ifMatch) throw drafts.staleVersion(current.version);
+    const next = nextVersion(current, body, now, settings().requiredLanguages);
+    await drafts.saveDraftVersion(next, ifMatch);
+    return versioned(drafts.draftView(next, now));
+  }),
+
+  implement(publishDraft, async ({ params, body }) => {
+    const now = new Date();
+    const current = await drafts.getDraft(params.id, true);
+    if (!current) throw notFound('Draft');
+    const missing = missingForPublication(current, settings().requiredLanguages);
+    if (missing.length > 0) throw missingLanguages(missing);
+    const window = publicationWindow(body, now);
+    if ('error' in window) throw unprocessable(window.error, [{ path: 'body.closesAt', message: window.error }]);
+    return versioned(drafts.draftView(await drafts.publishDraft(params.id, window, now), now));
+  }),
+
+  implement(closeDraft, async ({ params }) => {
+    const now = new Date();
+    return versioned(drafts.draftView(await drafts.closeDraft(params.id, now), now));
+  }),
+]);

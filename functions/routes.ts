@@ -1,0 +1,23 @@
+/**
+ * The route table: every route of the API, once. The CDK stack, the local runtime, the
+ * OpenAPI document and the authorization matrix tests are all generated from it.
+ */
+import type { Route } from '#shared/http/route.ts';
+import { platformRoutes } from '#functions/platform/routes.ts';
+import { draftRoutes } from '#functions/drafts/routes.ts';
+import { commentRoutes } from '#functions/comments/routes.ts';
+
+export const routes: Route[] = [
+  ...platformRoutes,
+  ...draftRoutes,
+  ...commentRoutes,
+] as unknown as Route[];
+
+/** Routes that run in AWS (the local token route never does). */
+export const deployedRoutes = routes.filter((r) => !r.localOnly);
+
+/** The Lambda functions the routes name, each served by `functions/<fn>.ts`. */
+export const httpFunctions = [...new Set(deployedRoutes.map((r) => r.fn))];
+
+/** Functions that only read: they get read-only table access. */
+export const readOnly = (fn: string): boolean => deployedRoutes.filter((r) => r.fn === fn).every((r) => r.method === 'GET');

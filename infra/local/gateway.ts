@@ -1,0 +1,168 @@
+/**
+ * The local stand-in for API Gateway HTTP API: matches the route table, plays the JWT
+ * authorizer (and the optional-token Lambda authorizer), builds the same v2 event that
+ * API Gateway sends, and invokes the same handler Lambda runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { problemResult } from '#shared/http/lambda.ts';
+import { matcher } from '#shared/http/match.ts';
+import { Problem, methodNotAllowed, notFound, unauthorized } from '#shared/http/problem.ts';
+import { parseWith } from '#shared/http/validate.ts';
+import { jsonBody } from '#shared/http/body.ts';
+import { routeKey, type Route } from '#shared/http/route.ts';
+import { bearer, gatewayClaims, verifyToken } from '#shared/http/token.ts';
+import { LocalTokenBody } from '#functions/platform/routes.ts';
+import type { LocalIdentity } from '#infra/local/tokens.ts';
+
+export interface HttpRequest {
+  method: string;
+  /** Path and query string, as on the request line. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  sourceIp?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const root = resolve(import.meta.dirname, '../..');
+const modules = new Map<string, Promise<LambdaHandler>>();
+
+/** The handler of `functions/<fn>.ts`, imported once, as Lambda would. */
+export const functionHandler = (fn: string): Promise<LambdaHandler> => {
+  let loaded = modules.get(fn);
+  if (!loaded) {
+    loaded = import(pathToFileURL(resolve(root, 'functions', `${fn}.ts`)).href).then((m: { handler: LambdaHandler }) => m.handler);
+    modules.set(fn, loaded);
+  }
+  return loaded;
+};
+
+const lambdaContext = (fn: string, requestId: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: fn.replace('/', '-'),
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.replace('/', '-')}`,
+  memoryLimitInMB: '1024',
+  awsRequestId: requestId,
+  logGroupName: `/aws/lambda/${fn}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+const isUtf8 = (buf: Buffer): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const toResponse = (r: APIGatewayProxyStructuredResultV2): HttpResponse => ({
+  status: r.statusCode ?? 200,
+  headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k, String(v)])),
+  body: r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64').toString('latin1') : (r.body ?? ''),
+});
+
+export function createGateway(options: { routes: Route[]; identity: LocalIdentity }) {
+  const match = matcher(options.routes);
+
+  async function authorizerFor(route: Route, headers: Record<string, string>): Promise<APIGatewayProxyEventV2['requestContext'] & object | Record<string, unknown> | undefined> {
+    if (route.access === 'public') return undefined;
+    const token = bearer(headers.authorization);
+    const claims = token ? await verifyToken(token, options.identity.verifier) : undefined;
+    if (route.access === 'optional') {
+      // As the optional-token Lambda authorizer: always through, claims when valid.
+      if (!headers.authorization) return { lambda: {} };
+      if (!claims?.sub) return { lambda: { tokenError: 'invalid' } };
+      const groups = claims['cognito:groups'];
+      const amr = claims.amr;
+      return {
+        lambda: {
+          sub: claims.sub,
+          name: String(claims.name ?? ''),
+          groups: Array.isArray(groups) ? groups.join(',') : '',
+          strong: String(Array.isArray(amr) && amr.includes('strong')),
+        },
+      };
+    }
+    // As API Gateway's JWT authorizer: no valid token, no invocation.
+    if (!claims) throw unauthorized(token ? 'The bearer token is not valid.' : undefined);
+    return { jwt: { claims: gatewayClaims(claims), scopes: null } };
+  }
+
+  async function handle(req: HttpRequest): Promise<HttpResponse> {
+    const requestId = randomUUID();
+    const url = new URL(req.url, 'http://localhost');
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+    try {
+      const m = match(req.method, url.pathname);
+      if (!m.route) throw m.allow.length > 0 ? methodNotAllowed(m.allow) : notFound('Route');
+      const route = m.route;
+      const event: APIGatewayProxyEventV2 = {
+        version: '2.0',
+        routeKey: routeKey(route),
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        queryStringParameters: url.search ? queryParameters(url.searchParams) : undefined,
+        pathParameters: Object.keys(m.params).length > 0 ? m.params : undefined,
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'localhost',
+          http: { method: req.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          requestId,
+          routeKey: routeKey(route),
+          stage: '$default',
+          time: new Date().toUTCString(),
+          timeEpoch: Date.now(),
+        },
+        body: req.body.length === 0 ? undefined : isUtf8(req.body) ? req.body.toString('utf8') : req.body.toString('base64'),
+        isBase64Encoded: req.body.length > 0 && !isUtf8(req.body),
+      };
+      const authorizer = await authorizerFor(route, headers);
+      if (authorizer) (event.requestContext as unknown as { authorizer: unknown }).authorizer = authorizer;
+      if (route.localOnly) return await localRoute(route, event);
+      const handler = await functionHandler(route.fn);
+      return toResponse(await handler(event, lambdaContext(route.fn, requestId)));
+    } catch (error) {
+      if (error instanceof Problem) return toResponse(problemResult(error));
+      console.error('local gateway error', error);
+      return toResponse(problemResult(new Problem(500, 'internal', 'Internal Server Error', `Correlation id: ${requestId}`)));
+    }
+  }
+
+  async function localRoute(route: Route, event: APIGatewayProxyEventV2): Promise<HttpResponse> {
+    if (route.operationId !== 'localToken') throw notFound('Route');
+    const body = parseWith(LocalTokenBody, jsonBody(event, 4096) ?? {}, 'body');
+    const minted = await options.identity.mint(body);
+    return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(minted) };
+  }
+
+  return { handle };
+}
+
+/** As API Gateway: repeated parameters are joined with commas. */
+const queryParameters = (params: URLSearchParams): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) out[k] = k in out ? `${out[k]},${v}` : v;
+  return out;
+};
+
+export type Gateway = ReturnType<typeof createGateway>;

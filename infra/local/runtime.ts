@@ -1,0 +1,75 @@
+/**
+ * The whole system on one machine: DynamoDB Local, the table, the deployment secret,
+ * the local identity provider, the gateway and the HTTP server. `npm start`, the tests
+ * and the bench all start it through here.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { routes } from '#functions/routes.ts';
+import { ensureTable, startDynamo, type LocalDynamo } from '#infra/local/dynamodb.ts';
+import { createGateway, type Gateway } from '#infra/local/gateway.ts';
+import { seedIfEmpty } from '#infra/local/seed/index.ts';
+import { startServer } from '#infra/local/server.ts';
+import { localIdentity, type LocalIdentity } from '#infra/local/tokens.ts';
+
+export interface LocalOptions {
+  /** Where data persists; `undefined` keeps everything in memory. */
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  seed?: boolean;
+  /** Use an already running DynamoDB Local instead of starting one. */
+  endpoint?: string;
+  tableName?: string;
+}
+
+export interface LocalRuntime {
+  url: string;
+  endpoint: string;
+  gateway: Gateway;
+  identity: LocalIdentity;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** The deployment secret: a random one, kept under dataDir when data persists. */
+const localSecret = (dataDir?: string): string => {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const file = join(dataDir, 'secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+};
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
+  let dynamo: LocalDynamo | undefined;
+  let server: Server | undefined;
+  const stop = async () => {
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    server?.closeAllConnections();
+    await dynamo?.stop();
+  };
+  try {
+    if (!options.endpoint) dynamo = await startDynamo({ dataDir: options.dataDir ? join(options.dataDir, 'dynamodb') : undefined });
+    const endpoint = options.endpoint ?? dynamo!.endpoint;
+    process.env.DYNAMODB_ENDPOINT = endpoint;
+    process.env.TABLE_NAME = options.tableName ?? 'kuntavaikutus';
+    process.env.APP_SECRET ??= localSecret(options.dataDir);
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+    await ensureTable(endpoint, process.env.TABLE_NAME);
+    const identity = await localIdentity(options.dataDir ? join(options.dataDir, 'local-signing-key.json') : undefined);
+    const gateway = createGateway({ routes, identity });
+    const seeded = options.seed === false ? false : await seedIfEmpty(gateway, identity);
+    server = await startServer(gateway, options.port ?? 3000, options.host);
+    const { port } = server.address() as { port: number };
+    return { url: `http://localhost:${port}`, endpoint, gateway, identity, seeded, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

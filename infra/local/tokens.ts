@@ -1,0 +1,55 @@
+/**
+ * The local runtime's identity provider: an ES256 key of its own (kept under .data/ so
+ * tokens survive a restart), real signed JWTs from `POST /local/token`, verified like
+ * Cognito's would be by API Gateway.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { Verifier } from '#shared/http/token.ts';
+
+export const localIssuer = 'urn:kuntavaikutus:local';
+export const localAudience = 'kuntavaikutus-local';
+
+export interface LocalIdentity {
+  verifier: Verifier;
+  mint(claims: { sub: string; name?: string; groups: string[]; strong: boolean; expiresIn: number }): Promise<{ token: string; expiresAt: string }>;
+}
+
+async function loadKeys(file?: string): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+  if (file && existsSync(file)) {
+    const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+    const { d: _d, ...pub } = jwk;
+    return { privateKey: (await importJWK(jwk, 'ES256')) as CryptoKey, publicKey: (await importJWK(pub, 'ES256')) as CryptoKey };
+  }
+  const keys = await generateKeyPair('ES256', { extractable: true });
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(await exportJWK(keys.privateKey)), { mode: 0o600 });
+  }
+  return keys;
+}
+
+export async function localIdentity(keyFile?: string): Promise<LocalIdentity> {
+  const { privateKey, publicKey } = await loadKeys(keyFile);
+  return {
+    verifier: { key: publicKey, issuer: localIssuer, audience: localAudience },
+    async mint({ sub, name, groups, strong, expiresIn }) {
+      const exp = Math.floor(Date.now() / 1000) + expiresIn;
+      const token = await new SignJWT({
+        name: name ?? sub,
+        'cognito:groups': groups,
+        ...(strong ? { amr: ['strong'] } : {}),
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: 'ES256', kid: 'local' })
+        .setSubject(sub)
+        .setIssuer(localIssuer)
+        .setAudience(localAudience)
+        .setIssuedAt()
+        .setExpirationTime(exp)
+        .sign(privateKey);
+      return { token, expiresAt: new Date(exp * 1000).toISOString() };
+    },
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * Comments in the draft's item collection: `DRAFT#<draftId>` / `COMMENT#<id>`, votes as
+ * `VOTE#<commentId>#<sub>`. Indexes:
+ *   gsi1: `ROOTS#<draftId>` (root comments) or `REPLIES#<rootId>` (replies), by id = time;
+ *   gsi2: `ROOTS#<draftId>#<sectionId>` (root comments on one section), by id;
+ *   byVotes: `ROOTS#<draftId>` by `votes` (popular first);
+ *   byUser: `USER#<sub>` for the author's own data.
+ * Counters (the draft's commentCount, a root's replyCount, votes) change in the same
+ * transaction as what they count, so they never drift.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '#shared/data/client.ts';
+import { queryPage } from '#shared/data/page.ts';
+import { tableName } from '#shared/data/table.ts';
+import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
+import { newId } from '#shared/ids.ts';
+import { conflict, forbidden, notFound, participationClosed } from '#shared/http/problem.ts';
+import type { Page } from '#shared/schema.ts';
+import { draftKey } from '#shared/drafts/repository.ts';
+import type { Comment } from '#shared/comments/schema.ts';
+
+export interface CommentItem {
+  pk: string;
+  sk: string;
+  type: 'comment';
+  id: string;
+  draftId: string;
+  sectionId?: string;
+  parentId?: string;
+  body?: string;
+  authorSub?: string;
+  authorName?: string;
+  draftVersion: number;
+  votes: number;
+  replyCount: number;
+  flagCount: number;
+  status: 'visible' | 'deleted' | 'hidden';
+  edited: boolean;
+  moderation?: { reason: string; at: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const commentKey = (draftId: string, id: string) => ({ pk: `DRAFT#${draftId}`, sk: `COMMENT#${id}` });
+const voteKey = (draftId: string, id: string, sub: string) => ({ pk: `DRAFT#${draftId}`, sk: `VOTE#${id}#${sub}` });
+
+/** The public shape: tombstones keep their place but show neither body nor author. */
+export const commentView = (c: CommentItem): Comment => ({
+  id: c.id,
+  draftId: c.draftId,
+  sectionId: c.sectionId ?? null,
+  parentId: c.parentId ?? null,
+  body: c.status === 'visible' ? (c.body ?? null) : null,
+  author: c.status === 'visible' && c.authorName !== undefined ? { name: c.authorName } : null,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  version: c.draftVersion,
+  votes: c.votes,
+  replyCount: c.replyCount,
+  status: c.status,
+  edited: c.edited,
+  moderation: c.status === 'hidden' && c.moderation ? c.moderation : null,
+});
+
+export async function getComment(draftId: string, id: string, consistent = false): Promise<CommentItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: commentKey(draftId, id), ConsistentRead: consistent }));
+  return out.Item as CommentItem | undefined;
+}
+
+/** The condition that participation on a draft is open at `:now`. */
+export const openCondition = 'attribute_exists(publishedAt) AND opensAt <= :now AND closesAt > :now AND attribute_not_exists(decisionId)';
+
+export interface NewComment {
+  draftId: string;
+  draftVersion: number;
+  body: string;
+  sectionId?: string;
+  /** The root comment this replies to. */
+  rootId?: string;
+  author: { sub?: string; name: string };
+}
+
+/** Stores a comment and counts it on the draft (and its root), all or nothing. */
+export async function postComment(input: NewComment, now: Date): Promise<CommentItem> {
+  const id = newId();
+  const at = now.toISOString();
+  const item: CommentItem = {
+    ...commentKey(input.draftId, id),
+    type: 'comment',
+    id,
+    draftId: input.draftId,
+    sectionId: input.sectionId,
+    parentId: input.rootId,
+    body: input.body,
+    authorSub: input.author.sub,
+    authorName: input.author.name,
+    draftVersion: input.draftVersion,
+    votes: 0,
+    replyCount: 0,
+    flagCount: 0,
+    status: 'visible',
+    edited: false,
+    createdAt: at,
+    updatedAt: at,
+    ...(input.rootId
+      ? { gsi1pk: `REPLIES#${input.rootId}`, gsi1sk: id }
+      : {
+          gsi1pk: `ROOTS#${input.draftId}`,
+          gsi1sk: id,
+          votePk: `ROOTS#${input.draftId}`,
+          ...(input.sectionId ? { gsi2pk: `ROOTS#${input.draftId}#${input.sectionId}`, gsi2sk: id } : {}),
+        }),
+    ...(input.author.sub ? { userPk: `USER#${input.author.sub}`, userSk: `COMMENT#${id}` } : {}),
+  };
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: draftKey(input.draftId),
+        UpdateExpression: 'ADD commentCount :one',
+        ConditionExpression: openCondition,
+        ExpressionAttributeValues: { ':one': 1, ':now': at },
+      },
+    },
+    { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  if (input.rootId) {
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: commentKey(input.draftId, input.rootId),
+        UpdateExpression: 'ADD replyCount :one',
+        ConditionExpression: '#status = :visible',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':visible': 'visible' },
+      },
+    });
+  }
+  try {
+    await transact(items);
+  } catch (error) {
+    if (!(error instanceof TransactionCancelled)) throw error;
+    if (error.failed(0)) throw participationClosed();
+    throw conflict('comment-not-visible', 'Comment not visible', 'Replies go only to visible comments.');
+  }
+  return item;
+}
+
+/** Loads a comment that `sub` wrote, or explains why it cannot be changed. */
+async function ownComment(draftId: string, id: string, sub: string): Promise<CommentItem> {
+  const comment = await getComment(draftId, id, true);
+  if (!comment) throw notFound('Comment');
+  if (!comment.authorSub || comment.authorSub !== sub) throw forbidden('Only the author may change a comment.');
+  return comment;
+}
+
+export async function editComment(draftId: string, id: string, sub: string, body: string, now: Date): Promise<CommentItem> {
+  const comment = await ownComment(draftId, id, sub);
+  if (comment.status !== 'visible') throw conflict('comment-not-visible', 'Comment not visible', 'A removed comment cannot be edited.');
+  const at = now.toISOString();
+  try {
+    await transact([
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: draftKey(draftId),
+          ConditionExpression: openCondition,
+          ExpressionAttributeValues: { ':now': at },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: commentKey(draftId, id),
+          UpdateExpression: 'SET body = :body, edited = :true, updatedAt = :at',
+          ConditionExpression: 'authorSub = :sub AND #status = :visible',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':body': body, ':true': true, ':at': at, ':sub': sub, ':visible': 'visible' },
+        },
+      },
+    ]);
+  } catch (error) {
+    if (!(error instanceof TransactionCancelled)) throw error;
+    if (error.failed(0)) throw participationClosed();
+    throw conflict('comment-not-visible', 'Comment not visible', 'A removed comment cannot be edited.');
+  }
+  return { ...comment, body, edited: true, updatedAt: at };
+}
+
+/**
+ * The author removes their comment: it stays in place as a tombstone, and stops counting.
+ * Removing an already removed comment changes nothing.
+ */
+export async function deleteComment(draftId: string, id: string, sub: string, now: Date): Promise<void> {
+  const comment = await ownComment(draftId, id, sub);
+  if (comment.status === 'deleted') return;
+  const at = now.toISOString();
+  const wasVisible = comment.status === 'visible';
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: commentKey(draftId, id),
+          UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body',
+          ConditionExpression: '#status = :was',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at, ':was': comment.status },
+        },
+      },
+      ...(wasVisible
+        ? [{ Update: { TableName: tableName(), Key: draftKey(draftId), UpdateExpression: 'ADD commentCount :minus', ExpressionAttributeValues: { ':minus': -1 } } }]
+        : []),
+    ]);
+  } catch (error) {
+    // Someone (the author again, or a moderator) changed it at the same moment: look again.
+    if (error instanceof TransactionCancelled) return deleteComment(draftId, id, sub, now);
+    throw error;
+  }
+}
+
+/** Adds or removes `sub`'s up-vote; repeating either changes nothing. Returns the count. */
+export async function setVote(draftId: string, id: string, sub: string, up: boolean, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const items: TransactItem[] = [
+    {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: draftKey(draftId),
+        ConditionExpression: openCondition,
+        ExpressionAttributeValues: { ':now': at },
+      },
+    },
+    up
+      ? {
+          Put: {
+            TableName: tableName(),
+            Item: { ...voteKey(draftId, id, sub), type: 'vote', draftId, commentId: id, createdAt: at, userPk: `USER#${sub}`, userSk: `VOTE#${draftId}#${id}` },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }
+      : { Delete: { TableName: tableName(), Key: voteKey(draftId, id, sub), ConditionExpression: 'attribute_exists(pk)' } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: commentKey(draftId, id),
+        UpdateExpression: 'ADD votes :delta',
+        ConditionExpression: '#status = :visible',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':delta': up ? 1 : -1, ':visible': 'visible' },
+      },
+    },
+  ];
+  try {
+    await transact(items);
+  } catch (error) {
+    if (!(error instanceof TransactionCancelled)) throw error;
+    if (error.failed(0)) throw participationClosed();
+    if (error.failed(2)) throw conflict('comment-not-visible', 'Comment not visible', 'Only visible comments take votes.');
+    // failed(1): the vote was already there (or already gone): nothing to change.
+  }
+  const comment = await getComment(draftId, id, true);
+  return comment?.votes ?? 0;
+}
+
+export async function listRootComments(
+  draftId: string,
+  q: { sectionId?: string; sort: 'newest' | 'oldest' | 'popular'; limit: number; cursor?: string },
+): Promise<Page<Comment>> {
+  const scope = `comments:${draftId}:${q.sort}:${q.sectionId ?? ''}`;
+  const view = (item: Record<string, unknown>) => commentView(item as unknown as CommentItem);
+  if (q.sort === 'popular') {
+    return queryPage({
+      IndexName: 'byVotes',
+      KeyConditionExpression: 'votePk = :pk',
+      ...(q.sectionId ? { FilterExpression: 'sectionId = :section' } : {}),
+      ExpressionAttributeValues: { ':pk': `ROOTS#${draftId}`, ...(q.sectionId ? { ':section': q.sectionId } : {}) },
+      ScanIndexForward: false,
+    }, { ...q, scope }, view);
+  }
+  const [index, pk] = q.sectionId ? ['gsi2', `ROOTS#${draftId}#${q.sectionId}`] : ['gsi1', `ROOTS#${draftId}`];
+  return queryPage({
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk`,
+    ExpressionAttributeValues: { ':pk': pk },
+    ScanIndexForward: q.sort === 'oldest',
+  }, { ...q, scope }, view);
+}
+
+export async function listReplies(draftId: string, rootId: string, q: { limit: number; cursor?: string }): Promise<Page<Comment>> {
+  return queryPage({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `REPLIES#${rootId}` },
+    ScanIndexForward: true,
+  }, { ...q, scope: `replies:${draftId}:${rootId}` }, (item) => commentView(item as unknown as CommentItem));
+}

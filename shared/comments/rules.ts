@@ -1,0 +1,27 @@
+/** Pure rules of participation: who may take part in a draft under its commenting mode. */
+import type { Actor } from '#shared/http/actor.ts';
+import { conflict, strongIdentificationRequired, unauthorized, validationFailed, type Problem } from '#shared/http/problem.ts';
+import type { CommentingMode } from '#shared/drafts/schema.ts';
+
+export interface Participant {
+  /** Absent for anonymous participation. */
+  sub?: string;
+  name: string;
+}
+
+/**
+ * The participant a request speaks for under `mode`, or the problem that stops it:
+ * `registered` needs a token, `strong` a strongly identified one, `anonymous` takes an
+ * `authorName` when no token is sent, `none` takes nobody.
+ */
+export function participant(mode: CommentingMode, actor: Actor | undefined, authorName?: string): Participant | Problem {
+  if (mode === 'none') return conflict('participation-closed', 'Participation is closed', 'This draft does not take comments.');
+  if (mode === 'anonymous' && !actor) {
+    return authorName
+      ? { name: authorName }
+      : validationFailed([{ path: 'body.authorName', message: 'required when commenting without signing in' }]);
+  }
+  if (!actor) return unauthorized();
+  if (mode === 'strong' && !actor.strong) return strongIdentificationRequired();
+  return { sub: actor.sub, name: actor.name };
+}

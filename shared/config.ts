@@ -1,0 +1,33 @@
+/**
+ * Deployment settings, read from the environment once per cold start.
+ * The CDK stack and the local runtime set the same variables.
+ */
+
+const list = (value: string | undefined, fallback: string[]): string[] =>
+  value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback;
+
+const int = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+export interface Settings {
+  /** Name of the deployment; the `source` of domain events. */
+  deploymentName: string;
+  /** Languages that must all be present before something is published. */
+  requiredLanguages: string[];
+  /** Languages a localized text may carry at all. */
+  supportedLanguages: string[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Base URI of problem types in error responses. */
+  problemBase: string;
+}
+
+export const settings = (): Settings => ({
+  deploymentName: process.env.DEPLOYMENT_NAME ?? 'kuntavaikutus',
+  requiredLanguages: list(process.env.REQUIRED_LANGUAGES, ['fi']),
+  supportedLanguages: list(process.env.SUPPORTED_LANGUAGES, ['fi', 'sv', 'en', 'se', 'smn', 'sms']),
+  maxBodyBytes: int(process.env.MAX_BODY_BYTES, 64 * 1024),
+  problemBase: process.env.PROBLEM_BASE ?? 'https://kuntavaikutus.fi/problems',
+});

@@ -1,0 +1,148 @@
+/**
+ * Turns route implementations into one Lambda handler: API Gateway v2 event in, the
+ * route's checks (access, body, schemas, If-Match, Idempotency-Key) once at the edge, the
+ * thin handler, and a JSON or problem+json result out. Middy runs it with Powertools.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { settings } from '#shared/config.ts';
+import { meter } from '#shared/data/meter.ts';
+import { logger } from '#shared/observability.ts';
+import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
+import { header, jsonBody, rawBody } from '#shared/http/body.ts';
+import * as idempotency from '#shared/http/idempotency.ts';
+import {
+  Problem, badRequest, forbidden, notFound, preconditionFailed, preconditionRequired, unauthorized,
+} from '#shared/http/problem.ts';
+import type { Reply } from '#shared/http/reply.ts';
+import { routeKey, type Route } from '#shared/http/route.ts';
+import { parseWith } from '#shared/http/validate.ts';
+
+export interface Request<P = unknown, Q = unknown, B = unknown> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor | undefined;
+  /** The version sent in If-Match, on routes that require it. */
+  ifMatch: number;
+  /** The caller's address as API Gateway saw it (rate limits for anonymous participation). */
+  sourceIp: string;
+  header(name: string): string | undefined;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface Implementation {
+  route: Route;
+  handle(request: Request): Promise<Reply>;
+}
+
+/** Pairs a route with the thin handler that serves it, typed by the route's schemas. */
+export const implement = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  route: Route<P, Q, B>,
+  handle: (request: Request<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>,
+): Implementation => ({ route: route as unknown as Route, handle: handle as Implementation['handle'] });
+
+const authorize = (route: Route, event: APIGatewayProxyEventV2): Actor | undefined => {
+  if (route.access === 'public') return undefined;
+  if (tokenRejected(event)) throw unauthorized('The bearer token is not valid.');
+  const actor = actorOf(event);
+  if (route.access === 'optional') return actor;
+  if (!actor) throw unauthorized();
+  if (route.access === 'staff' && !isStaff(actor)) throw forbidden('This needs the staff role.');
+  if (route.access === 'moderator' && !isModerator(actor)) throw forbidden('This needs the moderator role.');
+  return actor;
+};
+
+const versionFrom = (value: string | undefined): number => {
+  if (value === undefined) throw preconditionRequired();
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match) throw preconditionFailed();
+  return Number(match[1]);
+};
+
+const toResult = (reply: Reply): APIGatewayProxyStructuredResultV2 => {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers };
+  if (reply.body === undefined) return { statusCode: reply.status, headers };
+  if (typeof reply.body === 'string' && reply.contentType) {
+    return { statusCode: reply.status, headers: { 'Content-Type': reply.contentType, ...headers }, body: reply.body };
+  }
+  return {
+    statusCode: reply.status,
+    headers: { 'Content-Type': reply.contentType ?? 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(reply.body),
+  };
+};
+
+export const problemResult = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...problem.headers },
+  body: JSON.stringify(problem.toJSON()),
+});
+
+async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promise<Reply> {
+  const { route } = impl;
+  const actor = authorize(route, event);
+  const body = route.body ? jsonBody(event, route.maxBodyBytes ?? settings().maxBodyBytes) : undefined;
+  if (route.body && body === undefined && !route.body.safeParse(undefined).success) throw badRequest('A JSON body is required.');
+  const request: Request = {
+    params: route.params ? parseParams(route.params, event.pathParameters ?? {}) : {},
+    query: route.query ? parseWith(route.query, event.queryStringParameters ?? {}, 'query') : {},
+    body: route.body ? parseWith(route.body, body, 'body') : undefined,
+    actor,
+    ifMatch: route.ifMatch ? versionFrom(header(event, 'if-match')) : 0,
+    sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
+    header: (name) => header(event, name),
+    event,
+  };
+  const key = route.idempotent ? header(event, 'idempotency-key') : undefined;
+  if (key === undefined) return impl.handle(request);
+  const scope = `${actor?.sub ?? `anonymous:${request.sourceIp}`}\n${route.operationId}\n${event.rawPath}`;
+  const claimed = await idempotency.claim(scope, key, rawBody(event)?.toString('base64') ?? '');
+  if (claimed.replay) return claimed.replay;
+  try {
+    const reply = await impl.handle(request);
+    await idempotency.complete(claimed, reply);
+    return reply;
+  } catch (error) {
+    await idempotency.release(claimed).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Path parameters that do not even have an id's shape name nothing that exists: 404. */
+const parseParams = (schema: z.ZodType, params: Record<string, string | undefined>) => {
+  const result = schema.safeParse(params);
+  if (!result.success) throw notFound();
+  return result.data;
+};
+
+async function answer(impl: Implementation | undefined, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    if (!impl) throw notFound('Route');
+    return toResult(await serve(impl, event));
+  } catch (error) {
+    if (error instanceof Problem) return problemResult(error);
+    logger.error('unexpected error', { error: error as Error, routeKey: event.routeKey });
+    return problemResult(new Problem(500, 'internal', 'Internal Server Error', `Correlation id: ${event.requestContext.requestId}`));
+  }
+}
+
+/** One Lambda handler serving the given route implementations. */
+export function lambda(implementations: Implementation[]) {
+  const byKey = new Map(implementations.map((impl) => [routeKey(impl.route), impl]));
+  const run = async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    logger.setCorrelationId(event.requestContext.requestId);
+    meter.take();
+    const result = await answer(byKey.get(event.routeKey), event);
+    const reading = meter.take();
+    logger.debug('dynamodb usage', { routeKey: event.routeKey, ...reading });
+    // The bench reads each request's DynamoDB cost from these; never set in a deployment.
+    if (process.env.DB_METER_HEADERS === '1') {
+      result.headers = { ...result.headers, 'X-DynamoDB-Calls': String(reading.calls), 'X-DynamoDB-Capacity': String(reading.capacityUnits) };
+    }
+    return result;
+  };
+  return middy(run).use(injectLambdaContext(logger));
+}

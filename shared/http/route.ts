@@ -1,0 +1,55 @@
+/**
+ * What a route is: the one description that drives the Lambda dispatch, the CDK routes,
+ * the local HTTP adapter, the authorization matrix tests and the OpenAPI document.
+ */
+import type * as z from 'zod';
+
+/**
+ * Who may call a route. `optional`: anyone, and a valid token (if sent) identifies the caller;
+ * `resident`: any valid token; `staff`/`moderator`: that group or `admin`.
+ */
+export type Access = 'public' | 'optional' | 'resident' | 'staff' | 'moderator';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json. */
+  contentType?: string;
+}
+
+export interface Route<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: Method;
+  path: `/${string}`;
+  /** The Lambda function serving it: `functions/<fn>.ts`. */
+  fn: string;
+  access: Access;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Success responses by status; error responses are added from the route's properties. */
+  responses: Record<number, ResponseSpec>;
+  /** Staff edits: `If-Match` is required (428 without, 412 when stale). */
+  ifMatch?: boolean;
+  /** Creates something: honours `Idempotency-Key`. */
+  idempotent?: boolean;
+  /** Largest accepted body in bytes, when not the deployment default. */
+  maxBodyBytes?: number;
+  /** Local runtime only: never deployed. */
+  localOnly?: boolean;
+}
+
+/** Declares a route, keeping the schema types for the handler that implements it. */
+export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(r: Route<P, Q, B>) => r;
+
+/** `POST /v1/drafts/{id}` — the API Gateway v2 route key. */
+export const routeKey = (r: Pick<Route, 'method' | 'path'>): string => `${r.method} ${r.path}`;

@@ -1,0 +1,30 @@
+/**
+ * The per-deployment secret, from Secrets Manager in AWS (SECRET_ARN) or from APP_SECRET
+ * (the local runtime writes a random one under .data/). Purpose-specific keys are
+ * derived from it with HKDF so a cursor key never doubles as a ballot key.
+ */
+import { hkdfSync } from 'node:crypto';
+
+let secret: Promise<Buffer> | undefined;
+
+const load = async (): Promise<Buffer> => {
+  const arn = process.env.SECRET_ARN;
+  if (arn) {
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    if (!out.SecretString) throw new Error('deployment secret is empty');
+    return Buffer.from(out.SecretString, 'utf8');
+  }
+  const local = process.env.APP_SECRET;
+  if (!local || local.length < 32) throw new Error('APP_SECRET (32+ characters) or SECRET_ARN must be set');
+  return Buffer.from(local, 'utf8');
+};
+
+/** A 32-byte key for one purpose (e.g. "cursor", "ballot"), derived from the deployment secret. */
+export const derivedKey = async (purpose: string): Promise<Buffer> => {
+  secret ??= load().catch((error) => {
+    secret = undefined;
+    throw error;
+  });
+  return Buffer.from(hkdfSync('sha256', await secret, Buffer.alloc(0), `kuntavaikutus:${purpose}`, 32));
+};
