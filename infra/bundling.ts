@@ -1,0 +1,26 @@
+/**
+ * How every Lambda function is bundled: the CDK stack hands these options to
+ * NodejsFunction (local esbuild, never Docker) and the bench builds with the very same
+ * ones, so the bytes it reports are the bytes that deploy.
+ */
+
+/** Node.js major of the Lambda runtime (the newest CDK offers: NODEJS_24_X). */
+export const lambdaNodeMajor = 24;
+
+export const lambdaBundling = {
+  format: 'esm' as const,
+  target: `node${lambdaNodeMajor}`,
+  platform: 'node' as const,
+  minify: true,
+  sourcemap: false,
+  /** The SDK is bundled, pinned to what the tests ran, instead of the runtime's copy. */
+  externalModules: [] as string[],
+  mainFields: ['module', 'main'],
+  /** Some CommonJS dependencies call require(); give ESM bundles one. */
+  banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  /** Resolves the `#shared/*`-style subpath imports from package.json. */
+  tsconfig: 'tsconfig.json',
+};
+
+/** Path of the entry of HTTP function `fn` (as named in the route table). */
+export const functionEntry = (fn: string): string => `functions/${fn}.ts`;
