@@ -6,11 +6,31 @@ import type { Route } from '#shared/http/route.ts';
 import { platformRoutes } from '#functions/platform/routes.ts';
 import { draftRoutes } from '#functions/drafts/routes.ts';
 import { commentRoutes } from '#functions/comments/routes.ts';
+import { pollRoutes } from '#functions/polls/routes.ts';
+import { moderationRoutes } from '#functions/moderation/routes.ts';
+import { meRoutes } from '#functions/me/routes.ts';
+import { exportRoutes } from '#functions/exports/routes.ts';
+import { subscriptionRoutes } from '#functions/subscriptions/routes.ts';
+import { notificationRoutes } from '#functions/notifications/routes.ts';
+import { resultRoutes } from '#functions/results/routes.ts';
+import { meetingRoutes } from '#functions/meetings/routes.ts';
+import { decisionRoutes } from '#functions/decisions/routes.ts';
+import { importRoutes } from '#functions/imports/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
   ...draftRoutes,
   ...commentRoutes,
+  ...pollRoutes,
+  ...moderationRoutes,
+  ...meRoutes,
+  ...exportRoutes,
+  ...subscriptionRoutes,
+  ...notificationRoutes,
+  ...resultRoutes,
+  ...meetingRoutes,
+  ...decisionRoutes,
+  ...importRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */

@@ -22,6 +22,16 @@ export interface Settings {
   maxBodyBytes: number;
   /** Base URI of problem types in error responses. */
   problemBase: string;
+  /** Counter shards per poll: ballot transactions spread over this many items (fixed per poll at creation). */
+  pollCounterShards: number;
+  /** Anonymous comments one client address may post on one draft per window. */
+  anonymousCommentLimit: number;
+  /** Length of the anonymous-comment rate-limit window, in seconds. */
+  anonymousCommentWindowSeconds: number;
+  /** Hide a comment automatically (pending review) after this many flags from distinct users; 0 = never. */
+  autoHideFlags: number;
+  /** What erasure does to the person's comments: `tombstone` (status deleted, no body, no author) or `remove`. */
+  commentErasure: 'tombstone' | 'remove';
 }
 
 export const settings = (): Settings => ({
@@ -30,4 +40,9 @@ export const settings = (): Settings => ({
   supportedLanguages: list(process.env.SUPPORTED_LANGUAGES, ['fi', 'sv', 'en', 'se', 'smn', 'sms']),
   maxBodyBytes: int(process.env.MAX_BODY_BYTES, 64 * 1024),
   problemBase: process.env.PROBLEM_BASE ?? 'https://kuntavaikutus.fi/problems',
+  pollCounterShards: Math.min(int(process.env.POLL_COUNTER_SHARDS, 8), 32),
+  anonymousCommentLimit: int(process.env.ANON_COMMENT_LIMIT, 10),
+  anonymousCommentWindowSeconds: int(process.env.ANON_COMMENT_WINDOW_SECONDS, 3600),
+  autoHideFlags: int(process.env.AUTO_HIDE_FLAGS, 0),
+  commentErasure: process.env.COMMENT_ERASURE === 'remove' ? 'remove' : 'tombstone',
 });

@@ -6,10 +6,12 @@ import { getDraft } from '#shared/drafts/repository.ts';
 import { isOpen } from '#shared/drafts/rules.ts';
 import * as comments from '#shared/comments/repository.ts';
 import { participant } from '#shared/comments/rules.ts';
+import { settings } from '#shared/config.ts';
+import { admitAnonymous } from '#shared/moderation/rate-limit.ts';
 import { deleteComment, editComment, postComment, unvoteComment, voteComment } from '#functions/comments/routes.ts';
 
 export const handler = lambda([
-  implement(postComment, async ({ params, body, actor }) => {
+  implement(postComment, async ({ params, body, actor, sourceIp }) => {
     const now = new Date();
     const draft = await getDraft(params.id);
     if (!draft?.publishedAt) throw notFound('Draft');
@@ -28,6 +30,10 @@ export const handler = lambda([
       rootId = parent.parentId ?? parent.id;
       const root = parent.parentId ? await comments.getComment(params.id, rootId) : parent;
       sectionId = root?.sectionId;
+    }
+    if (!who.sub) {
+      const { anonymousCommentLimit, anonymousCommentWindowSeconds } = settings();
+      await admitAnonymous(params.id, sourceIp, anonymousCommentLimit, anonymousCommentWindowSeconds, now);
     }
     const comment = await comments.postComment(
       { draftId: params.id, draftVersion: draft.version, body: body.body, sectionId, rootId, author: who },

@@ -12,6 +12,7 @@ import { ensureTable, startDynamo, type LocalDynamo } from '#infra/local/dynamod
 import { createGateway, type Gateway } from '#infra/local/gateway.ts';
 import { seedIfEmpty } from '#infra/local/seed/index.ts';
 import { startServer } from '#infra/local/server.ts';
+import { startEvents, type LocalEvents } from '#infra/local/stream.ts';
 import { localIdentity, type LocalIdentity } from '#infra/local/tokens.ts';
 
 export interface LocalOptions {
@@ -23,6 +24,8 @@ export interface LocalOptions {
   /** Use an already running DynamoDB Local instead of starting one. */
   endpoint?: string;
   tableName?: string;
+  /** Run the stream -> publisher -> consumers pipeline (default true). */
+  events?: boolean;
 }
 
 export interface LocalRuntime {
@@ -31,6 +34,8 @@ export interface LocalRuntime {
   gateway: Gateway;
   identity: LocalIdentity;
   seeded: boolean;
+  /** The local event pipeline, when it runs. */
+  events?: LocalEvents;
   stop(): Promise<void>;
 }
 
@@ -48,9 +53,11 @@ const localSecret = (dataDir?: string): string => {
 export async function startLocal(options: LocalOptions = {}): Promise<LocalRuntime> {
   let dynamo: LocalDynamo | undefined;
   let server: Server | undefined;
+  let events: LocalEvents | undefined;
   const stop = async () => {
     await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
     server?.closeAllConnections();
+    await events?.stop();
     await dynamo?.stop();
   };
   try {
@@ -64,10 +71,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     await ensureTable(endpoint, process.env.TABLE_NAME);
     const identity = await localIdentity(options.dataDir ? join(options.dataDir, 'local-signing-key.json') : undefined);
     const gateway = createGateway({ routes, identity });
+    if (options.events !== false) events = await startEvents({ endpoint });
     const seeded = options.seed === false ? false : await seedIfEmpty(gateway, identity);
     server = await startServer(gateway, options.port ?? 3000, options.host);
     const { port } = server.address() as { port: number };
-    return { url: `http://localhost:${port}`, endpoint, gateway, identity, seeded, stop };
+    return { url: `http://localhost:${port}`, endpoint, gateway, identity, seeded, events, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -22,8 +22,8 @@ export const Comment = z.object({
   draftId: Id,
   sectionId: Id.nullable(),
   parentId: Id.nullable(),
-  body: z.string().nullable(),
-  author: z.object({ name: z.string() }).nullable(),
+  body: z.string().max(5000).nullable(),
+  author: z.object({ name: z.string().max(2048) }).nullable(),
   createdAt: Time,
   updatedAt: Time,
   /** The draft version the comment was made on. */
@@ -32,7 +32,7 @@ export const Comment = z.object({
   replyCount: z.number().int(),
   status: CommentStatus,
   edited: z.boolean(),
-  moderation: z.object({ reason: z.string(), at: Time }).nullable(),
+  moderation: z.object({ reason: z.string().max(500), at: Time }).nullable(),
 }).meta({ id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 

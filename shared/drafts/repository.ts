@@ -249,18 +249,22 @@ export async function listDraftVersions(id: string, page: { limit: number; curso
 
 /**
  * Marks a draft decided (called when a decision is recorded on an agenda item linking it):
- * it leaves the open/closed listings for the decided one, and participation ends.
+ * a published draft leaves the open/closed listings for the decided one, and participation
+ * ends (`closedAt`, if it was still open; `decisionId` alone already stops it). A draft
+ * decided again (tabled first, decided later) points at its latest decision. An unpublished
+ * draft only records the decision: it stays out of every public listing.
  */
-export const draftDecidedUpdate = (id: string, decisionId: string, now: Date) => {
+export const draftDecidedUpdate = (id: string, decisionId: string, now: Date, published = true) => {
   const at = now.toISOString();
   return {
     Update: {
       TableName: tableName(),
       Key: draftKey(id),
-      UpdateExpression:
-        'SET decisionId = :decisionId, updatedAt = :at, gsi1pk = :decided, closesAt = if_not_exists(closesAt, :at)',
-      ConditionExpression: 'attribute_exists(publishedAt)',
-      ExpressionAttributeValues: { ':decisionId': decisionId, ':at': at, ':decided': 'DRAFTS#decided' },
+      UpdateExpression: published
+        ? 'SET decisionId = :decisionId, updatedAt = :at, gsi1pk = :decided, closesAt = if_not_exists(closesAt, :at), closedAt = if_not_exists(closedAt, :at)'
+        : 'SET decisionId = :decisionId, updatedAt = :at',
+      ConditionExpression: published ? 'attribute_exists(publishedAt)' : 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
+      ExpressionAttributeValues: { ':decisionId': decisionId, ':at': at, ...(published ? { ':decided': 'DRAFTS#decided' } : {}) },
     },
   };
 };

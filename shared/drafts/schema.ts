@@ -1,6 +1,6 @@
 /** Decision drafts: what staff send and what everyone reads. */
 import * as z from 'zod';
-import { Id, Time, localized } from '#shared/schema.ts';
+import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
 
 export const CommentingMode = z.enum(['registered', 'strong', 'anonymous', 'none']);
 export type CommentingMode = z.infer<typeof CommentingMode>;
@@ -8,8 +8,8 @@ export type CommentingMode = z.infer<typeof CommentingMode>;
 export const DraftStatus = z.enum(['draft', 'scheduled', 'open', 'closed', 'decided']);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
-export const CaseId = z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id')
-  .meta({ example: 'HEL-2025-001216' });
+export const CaseId = z.string().trim().max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id')
+  .meta({ description: 'The municipality\'s case id, e.g. HEL-2025-001216' });
 const Tag = z.string().trim().min(1).max(40);
 
 const SectionInput = z.strictObject({
@@ -46,10 +46,10 @@ export const PublishDraftBody = z.strictObject({
   closesAt: Time,
 }).meta({ id: 'PublishDraft' });
 
-export const Section = z.object({ id: Id, title: z.record(z.string(), z.string()), body: z.record(z.string(), z.string()) });
+export const Section = z.object({ id: Id, title: LocalizedText, body: LocalizedText });
 export type Section = z.infer<typeof Section>;
 
-const Loc = z.record(z.string(), z.string());
+const Loc = LocalizedText;
 
 export const Draft = z.object({
   id: Id,
@@ -57,10 +57,10 @@ export const Draft = z.object({
   status: DraftStatus,
   title: Loc,
   summary: Loc.nullable(),
-  sections: z.array(Section),
-  caseId: z.string().nullable(),
+  sections: z.array(Section).max(50),
+  caseId: z.string().max(64).nullable(),
   commenting: CommentingMode,
-  tags: z.array(z.string()),
+  tags: z.array(z.string().max(40)).max(20),
   opensAt: Time.nullable(),
   closesAt: Time.nullable(),
   publishedAt: Time.nullable(),
@@ -77,9 +77,9 @@ export const DraftVersion = z.object({
   changelog: Loc.nullable(),
   title: Loc,
   summary: Loc.nullable(),
-  sections: z.array(Section),
-  caseId: z.string().nullable(),
-  tags: z.array(z.string()),
+  sections: z.array(Section).max(50),
+  caseId: z.string().max(64).nullable(),
+  tags: z.array(z.string().max(40)).max(20),
 }).meta({ id: 'DraftVersion' });
 export type DraftVersion = z.infer<typeof DraftVersion>;
 

@@ -4,6 +4,15 @@ import type { Route } from '#shared/http/route.ts';
 const compile = (path: string): RegExp =>
   new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
 
+/** A malformed percent-encoding (`%zz`) stays raw: it names nothing, and the params schema answers 404. */
+const decoded = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 export interface Match {
   route?: Route;
   params: Record<string, string>;
@@ -19,7 +28,7 @@ export function matcher(routes: Route[]) {
       const m = pattern.exec(path);
       if (!m) continue;
       if (route.method === method) {
-        const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+        const params = Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decoded(v)]));
         return { route, params, allow: [] };
       }
       allow.push(route.method);

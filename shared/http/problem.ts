@@ -72,3 +72,41 @@ export const idempotencyKeyReused = () =>
   new Problem(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was used with another request.');
 export const idempotencyInProgress = () =>
   conflict('idempotency-in-progress', 'Request in progress', 'A request with this Idempotency-Key is still being processed.');
+
+// Meetings, agendas and decisions.
+export const agendaAlreadyPublished = () =>
+  conflict('already-published', 'Already published', 'This agenda has already been published; correct it with PUT instead.');
+export const agendaNotPublished = () =>
+  conflict('agenda-not-published', 'Agenda not published', 'Decisions are recorded on items of a published agenda.');
+export const agendaItemDecided = (itemIds: string[]) =>
+  new Problem(409, 'agenda-item-decided', 'Agenda item decided', 'A decided agenda item stays on the agenda: keep it by sending its id.', {
+    errors: itemIds.map((id) => ({ path: 'body.items', message: `item ${id} has a decision` })),
+  });
+export const decisionExists = (decisionId: string) =>
+  new Problem(409, 'decision-exists', 'Decision exists', 'This agenda item has a decision already.', { decisionId });
+export const meetingCancelled = () =>
+  conflict('meeting-cancelled', 'Meeting cancelled', 'A cancelled meeting takes no decisions.');
+export const agendaTooLarge = (bytes: number, limit: number) =>
+  new Problem(422, 'agenda-too-large', 'Agenda too large',
+    `The agenda would take ${bytes} bytes; one meeting's agenda holds at most ${limit}. Move long texts into fewer items or shorter summaries.`);
+export const ahjoUnmappable = (errors: FieldError[]) =>
+  new Problem(422, 'ahjo-unmappable', 'Ahjo meeting cannot be imported',
+    'The meeting lacks what every meeting needs; nothing was imported. See errors.', { errors });
+
+// Participation integrity: ballots, flags and moderation.
+export const invalidPoll = (errors: FieldError[]) =>
+  new Problem(422, 'invalid-poll', 'Poll cannot be created', errors.map((e) => e.message).join('; '), { errors });
+export const invalidBallot = (errors: FieldError[]) =>
+  new Problem(422, 'invalid-ballot', 'Ballot does not fit the poll', 'Choose distinct options of this poll, as many as it allows.', { errors });
+export const alreadyFlagged = () =>
+  conflict('already-flagged', 'Already flagged', 'You have already flagged this comment; one flag per person.');
+export const commentNotVisible = () =>
+  conflict('comment-not-visible', 'Comment not visible', 'This is possible only on a visible comment.');
+export const commentNotHidden = () =>
+  conflict('comment-not-hidden', 'Comment not hidden', 'Only a hidden comment can be restored.');
+export const nothingToReview = () =>
+  conflict('nothing-to-review', 'Nothing to review', 'This comment has no flags awaiting review.');
+
+// Implementation results.
+export const implementationBusy = () =>
+  conflict('implementation-busy', 'Results are changing', "Many changes to this decision's results arrived at once; try again.");

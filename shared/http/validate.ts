@@ -3,10 +3,12 @@ import type * as z from 'zod';
 import { validationFailed, type FieldError } from '#shared/http/problem.ts';
 
 export const fieldErrors = (where: string, error: z.ZodError): FieldError[] =>
-  error.issues.slice(0, 50).map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  error.issues.flatMap((issue): FieldError[] => {
+    const path = [where, ...issue.path.map(String)];
+    // zod reports a strict object's unknown keys once, on the object: name each field itself.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: 'unknown field' }));
+    return [{ path: path.join('.'), message: issue.message }];
+  }).slice(0, 50);
 
 /** Parses `value` with `schema`, or throws a 400 naming every offending field. */
 export const parseWith = <S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> => {

@@ -9,6 +9,9 @@ import type { Gateway } from '#infra/local/gateway.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
 import { seedApi } from '#infra/local/seed/client.ts';
 import { seedDrafts } from '#infra/local/seed/drafts.ts';
+import { seedMeetings } from '#infra/local/seed/meetings.ts';
+import { seedPolls } from '#infra/local/seed/polls.ts';
+import { seedResults } from '#infra/local/seed/results.ts';
 
 const marker = { pk: 'SEED', sk: 'SEED' };
 
@@ -17,7 +20,10 @@ export async function seedIfEmpty(gateway: Gateway, identity: LocalIdentity): Pr
   const existing = await db().send(new GetCommand({ TableName: tableName(), Key: marker, ConsistentRead: true }));
   if (existing.Item) return false;
   const api = seedApi(gateway, identity);
-  await seedDrafts(api);
+  const drafts = await seedDrafts(api);
+  await seedMeetings(api, drafts);
+  await seedPolls(api, drafts);
+  await seedResults(api, drafts);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...marker, at: new Date().toISOString() } }));
   return true;
 }

@@ -1,0 +1,7 @@
+/** Lambda (DraftPublished): schedules the draft's close at its deadline. */
+import { consumer } from '#shared/events/consumer.ts';
+import { scheduler } from '#shared/events/scheduler.ts';
+
+export const handler = consumer({
+  DraftPublished: async ({ draftId, closesAt }) => scheduler().scheduleDraftClose({ draftId, closesAt }),
+});

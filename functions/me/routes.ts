@@ -1,0 +1,28 @@
+/** Routes of the resident's own data: who am I, everything about me, erase me. */
+import { route } from '#shared/http/route.ts';
+import { Me, MyData } from '#shared/me/schema.ts';
+
+const tag = 'Me';
+
+export const getMe = route({
+  operationId: 'getMe', method: 'GET', path: '/v1/me', fn: 'me/read', access: 'resident', tag,
+  summary: 'Who the API takes you to be',
+  responses: { 200: { description: 'Your identity', schema: Me } },
+});
+
+export const exportMe = route({
+  operationId: 'exportMe', method: 'GET', path: '/v1/me/export', fn: 'me/read', access: 'resident', tag,
+  summary: 'Everything stored about you: comments, votes, flags, subscriptions, your own ballots',
+  responses: { 200: { description: 'Your data', schema: MyData } },
+});
+
+export const eraseMe = route({
+  operationId: 'eraseMe', method: 'DELETE', path: '/v1/me', fn: 'me/erase', access: 'resident', tag,
+  summary: 'Erase your personal data',
+  description:
+    "Comments become tombstones without author, or are removed, per the deployment's COMMENT_ERASURE policy; " +
+    'votes, flags and ballots stay counted but no longer link to you. Repeating it is harmless.',
+  responses: { 204: { description: 'Erased' } },
+});
+
+export const meRoutes = [getMe, exportMe, eraseMe];

@@ -1,0 +1,19 @@
+/** Lambda (DraftClosed, CommentPosted, CommentHidden, AgendaPublished, DecisionRecorded, ImplementationUpdated): notify who follows. */
+import type { DomainEvent } from '#events/catalogue.ts';
+import { consumer } from '#shared/events/consumer.ts';
+import { fanOut } from '#shared/notifications/fan-out.ts';
+import { logger } from '#shared/observability.ts';
+
+const notify = (detailType: DomainEvent['detailType']) => async (detail: unknown) => {
+  const result = await fanOut({ detailType, detail } as DomainEvent);
+  logger.debug('notified', { ...result });
+};
+
+export const handler = consumer({
+  DraftClosed: notify('DraftClosed'),
+  CommentPosted: notify('CommentPosted'),
+  CommentHidden: notify('CommentHidden'),
+  AgendaPublished: notify('AgendaPublished'),
+  DecisionRecorded: notify('DecisionRecorded'),
+  ImplementationUpdated: notify('ImplementationUpdated'),
+});

@@ -1,0 +1,21 @@
+/** Lambda: staff add implementation results and report on them. */
+import { lambda, implement } from '#shared/http/lambda.ts';
+import { created, versioned } from '#shared/http/reply.ts';
+import * as results from '#shared/results/repository.ts';
+import { checkDates, checkParent, patched } from '#shared/results/rules.ts';
+import { createResult, patchResult } from '#functions/results/routes.ts';
+
+export const handler = lambda([
+  implement(createResult, async ({ params, body }) => {
+    checkDates(body.startDate, body.endDate);
+    const { result } = await results.createResult(params.id, body, new Date(), (existing) => checkParent(existing, body.parentId));
+    const view = results.resultView(result);
+    return created(view, `/v1/decisions/${params.id}/results/${view.id}`, view.version);
+  }),
+
+  implement(patchResult, async ({ params, body, ifMatch }) => {
+    const now = new Date();
+    const { result } = await results.updateResult(params.id, params.rid, ifMatch, now, (current) => patched(current, body, now), body.note);
+    return versioned(results.resultView(result));
+  }),
+]);

@@ -1,0 +1,32 @@
+/**
+ * The whole deployment on an app: the stateful and stateless stacks, and cdk-nag's
+ * AwsSolutions checks over everything, so an unacknowledged finding (error or warning)
+ * fails the synth. A rule is acknowledged next to its construct, with the reason:
+ * `Validations.of(construct).acknowledge({ id: 'AwsSolutions-SMG4', reason: '…' })`;
+ * granular rules name the finding: `AwsSolutions-IAM5[Resource::*]`.
+ */
+import { Validations, type App } from 'aws-cdk-lib';
+import { AwsSolutionsEnforced } from '#infra/cdk/nag.ts';
+import { deploymentOptions } from '#infra/cdk/options.ts';
+import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
+import { StatelessStack } from '#infra/cdk/stateless-stack.ts';
+
+export function deployment(app: App): { stateful: StatefulStack; stateless: StatelessStack } {
+  const options = deploymentOptions(app);
+  // Environment-agnostic stacks: no account or region is looked up, so synth works offline.
+  const stateful = new StatefulStack(app, 'Stateful', {
+    stackName: `${options.deploymentName}-stateful`,
+    description: `${options.deploymentName}: table, deployment secret and user pool (retained)`,
+    options,
+  });
+  const stateless = new StatelessStack(app, 'Stateless', {
+    stackName: `${options.deploymentName}-stateless`,
+    description: `${options.deploymentName}: functions and HTTP API`,
+    options,
+    table: stateful.table,
+    secret: stateful.secret,
+    identity: stateful.identity,
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsEnforced(app, { verbose: true }));
+  return { stateful, stateless };
+}

@@ -1,0 +1,72 @@
+/**
+ * One Lambda function of this app: the newest Node.js runtime on arm64, bundled by local
+ * esbuild with the very options the bench measures, writing JSON logs to its own log group,
+ * under a role of its own that holds nothing but what it is granted afterwards.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { lambdaBundling } from '#infra/bundling.ts';
+
+/** The repository root: entries, tsconfig and lock file are resolved from here, whatever the cwd. */
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `drafts/read` -> `DraftsRead`: a construct id that stays the same while the function exists. */
+export const constructId = (fn: string): string =>
+  fn.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+export interface AppFunctionProps {
+  /** The entry file, relative to the repository root (e.g. `functions/drafts/read.ts`). */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+export class AppFunction extends Construct {
+  readonly handler: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    // An own role instead of the default one with the AWS-managed basic execution policy:
+    // it may write to this log group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+
+    this.handler = new NodejsFunction(this, 'Handler', {
+      entry: join(projectRoot, props.entry),
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      description: props.description,
+      environment: props.environment,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: lambdaBundling.target,
+        minify: lambdaBundling.minify,
+        sourceMap: lambdaBundling.sourcemap,
+        externalModules: lambdaBundling.externalModules,
+        mainFields: lambdaBundling.mainFields,
+        banner: lambdaBundling.banner,
+        tsconfig: join(projectRoot, lambdaBundling.tsconfig),
+        forceDockerBundling: false,
+        logLevel: LogLevel.WARNING, // sizes are the bench's job; warnings and errors still show
+      },
+    });
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Deployment options, read once from CDK context (cdk.json or `-c key=value`) and checked,
+ * so a typo fails the synth naming the option instead of deploying something odd.
+ */
+import * as z from 'zod';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** `-c key=a,b` arrives as a string, cdk.json may hold an array: both become a list. */
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+
+/** `-c settings='{"A":"b"}'` arrives as a string of JSON. */
+const json = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  }, schema);
+
+const retentions = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
+const DeploymentOptions = z.object({
+  /** Names the stacks and is the `source` of domain events: one account can hold several municipalities. */
+  deploymentName: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, 'lower-case letters, digits and dashes').default('kuntavaikutus'),
+  /** Languages every published text must carry (Porvoo/Borgå: `fi,sv`). */
+  requiredLanguages: list.pipe(z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1)).default(['fi']),
+  /** Stage-wide default throttling: steady requests per second and burst. */
+  throttleRateLimit: z.coerce.number().int().positive().default(50),
+  throttleBurstLimit: z.coerce.number().int().positive().default(100),
+  /** Browser origins allowed to call the API; none means no CORS configuration at all. */
+  corsAllowOrigins: list.pipe(z.array(z.url())).default([]),
+  /** Web app sign-in redirects; without them the client uses SRP sign-in only (no hosted UI, no federation). */
+  webCallbackUrls: list.pipe(z.array(z.url())).default([]),
+  webLogoutUrls: list.pipe(z.array(z.url())).default([]),
+  /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), needed for federation. */
+  authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/).optional(),
+  logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  logRetentionDays: z.coerce.number().refine((d) => retentions.has(d), 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ...)').default(30),
+  /** Further settings for every function, e.g. `{"COMMENT_ERASURE": "remove"}` (see shared/config.ts). */
+  settings: json(z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string())).default({}),
+});
+
+export type DeploymentOptions = z.infer<typeof DeploymentOptions>;
+
+const keys = Object.keys(DeploymentOptions.shape) as (keyof DeploymentOptions)[];
+
+/** The options from the app's context; throws one error listing every bad option. */
+export function deploymentOptions(scope: Construct): DeploymentOptions {
+  const raw = Object.fromEntries(keys.map((k) => [k, scope.node.tryGetContext(k)]).filter(([, v]) => v !== undefined));
+  const parsed = DeploymentOptions.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  -c ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid deployment options (CDK context):\n${problems}`);
+  }
+  return parsed.data;
+}

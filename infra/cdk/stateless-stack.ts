@@ -1,0 +1,75 @@
+/**
+ * What can be redeployed at will: the functions and the HTTP API in front of them.
+ * Later pieces (events, schedules) add one construct here and use `table`, `secret`,
+ * `functionEnvironment` and `functions`.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { ParticipationApi } from '#infra/cdk/http-api.ts';
+import { DomainEvents } from '#infra/cdk/events.ts';
+import { HttpFunctions } from '#infra/cdk/http-functions.ts';
+import type { Identity } from '#infra/cdk/identity.ts';
+import type { DeploymentOptions } from '#infra/cdk/options.ts';
+
+export interface StatelessStackProps extends StackProps {
+  options: DeploymentOptions;
+  table: ITable;
+  secret: ISecret;
+  identity: Identity;
+}
+
+export class StatelessStack extends Stack {
+  readonly options: DeploymentOptions;
+  readonly table: ITable;
+  readonly secret: ISecret;
+  /** Settings every function that touches data gets: the same variables the local runtime sets. */
+  readonly functionEnvironment: Record<string, string>;
+  /** The HTTP functions by route-table name (`drafts/read`). */
+  readonly functions: Record<string, NodejsFunction>;
+  readonly api: ParticipationApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { options } = props;
+    this.options = options;
+    this.table = props.table;
+    this.secret = props.secret;
+
+    const base = {
+      ...options.settings,
+      DEPLOYMENT_NAME: options.deploymentName,
+      REQUIRED_LANGUAGES: options.requiredLanguages.join(','),
+      POWERTOOLS_SERVICE_NAME: options.deploymentName,
+      POWERTOOLS_LOG_LEVEL: options.logLevel,
+    };
+    this.functionEnvironment = { ...base, TABLE_NAME: this.table.tableName, SECRET_ARN: this.secret.secretArn };
+
+    const http = new HttpFunctions(this, 'Http', {
+      table: this.table,
+      secret: this.secret,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+    });
+    this.functions = http.functions;
+
+    new DomainEvents(this, 'Events', { deploymentName: options.deploymentName, table: this.table, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+
+    const client = props.identity.webClient;
+    this.api = new ParticipationApi(this, 'Api', {
+      functions: this.functions,
+      issuer: props.identity.issuer,
+      audience: client.userPoolClientId,
+      environment: base,
+      throttle: { rateLimit: options.throttleRateLimit, burstLimit: options.throttleBurstLimit },
+      corsAllowOrigins: options.corsAllowOrigins,
+      logRetention: options.logRetentionDays,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });
+  }
+}

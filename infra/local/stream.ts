@@ -1,0 +1,431 @@
+/**
+ * The local stand-in for the event platform: it polls DynamoDB Local's stream as Lambda's
+ * event source mapping would, hands each batch to the same publisher function, delivers
+ * the published events in-process to the consumers the rules name (as EventBridge would,
+ * with retries and a dead-letter list) and plays EventBridge Scheduler with timers that
+ * survive a restart. `stop()` ends every poll, timer and delivery it started.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand,
+  type _Record as StreamRecord, type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent } from 'aws-lambda';
+import { eventRules } from '#events/rules.ts';
+import { settings } from '#shared/config.ts';
+import { db } from '#shared/data/client.ts';
+import { tableName } from '#shared/data/table.ts';
+import { useBus, type Bus, type BusEntry } from '#shared/events/bus.ts';
+import { scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
+import { logger } from '#shared/observability.ts';
+import { functionHandler } from '#infra/local/gateway.ts';
+import { localClient } from '#infra/local/dynamodb.ts';
+
+export interface DeadLetter {
+  target: string;
+  payload: unknown;
+  error: string;
+}
+
+export interface LocalEvents {
+  /** Resolves once every change written so far has been published and every delivery has finished. */
+  idle(timeoutMs?: number): Promise<void>;
+  /** Feeds every stream record seen so far to the publisher again, as a retrying stream would. */
+  redeliver(): Promise<void>;
+  /** Deliveries that failed every attempt (in AWS: the rule's dead-letter queue). */
+  deadLetters: DeadLetter[];
+  stop(): Promise<void>;
+}
+
+export interface LocalEventsOptions {
+  endpoint: string;
+  /** How long to wait between polls of an idle stream (Lambda polls about 4 times a second). */
+  pollMs?: number;
+}
+
+type Invoke = (fn: string, payload: unknown) => Promise<unknown>;
+
+const batchSize = 100;
+/** Publisher attempts per record before it goes to the "on-failure destination" (the log). */
+const publishAttempts = 5;
+const deliveryAttempts = 3;
+const scheduleAttempts = 20;
+const localSchedules = 'LOCAL#SCHEDULES';
+/** setTimeout's longest delay; later schedules re-arm in steps. */
+const longestTimer = 2 ** 31 - 1;
+
+const context = (fn: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: fn.replace('/', '-'),
+  functionVersion: '$LATEST',
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.replace('/', '-')}`,
+  memoryLimitInMB: '1024',
+  awsRequestId: randomUUID(),
+  logGroupName: `/aws/lambda/${fn}`,
+  logStreamName: 'local',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+type Image = Record<string, unknown>;
+
+/**
+ * The Streams client hands an empty map back as `{}` rather than `{ M: {} }` (Lambda's
+ * event has the latter): put the `M` back, at any depth, so images unmarshall as in AWS.
+ */
+const repaired = (value: unknown): unknown => {
+  if (!value || typeof value !== 'object') return value;
+  const v = value as Image;
+  if (Object.keys(v).length === 0) return { M: {} };
+  if (v.M) return { M: repairedImage(v.M as Image) };
+  if (Array.isArray(v.L)) return { L: v.L.map(repaired) };
+  return v;
+};
+const repairedImage = (image: Image | undefined) =>
+  image && Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repaired(v)]));
+
+/** The Streams API's record in the shape Lambda's event source mapping hands to a function. */
+const lambdaRecord = (r: StreamRecord, streamArn: string): DynamoDBRecord => ({
+  eventID: r.eventID,
+  eventName: r.eventName,
+  eventVersion: r.eventVersion,
+  eventSource: 'aws:dynamodb',
+  awsRegion: process.env.AWS_REGION ?? 'eu-north-1',
+  eventSourceARN: streamArn,
+  dynamodb: {
+    ...(r.dynamodb as DynamoDBRecord['dynamodb']),
+    NewImage: repairedImage(r.dynamodb?.NewImage as Image | undefined) as NonNullable<DynamoDBRecord['dynamodb']>['NewImage'],
+    OldImage: repairedImage(r.dynamodb?.OldImage as Image | undefined) as NonNullable<DynamoDBRecord['dynamodb']>['OldImage'],
+    ApproximateCreationDateTime: Math.floor((r.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now()) / 1000),
+  },
+});
+
+export async function startEvents(options: LocalEventsOptions): Promise<LocalEvents> {
+  const stopping = new AbortController();
+  const signal = stopping.signal;
+  const inflight = new Set<Promise<unknown>>();
+  const deadLetters: DeadLetter[] = [];
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inflight.add(work);
+    void work.finally(() => inflight.delete(work)).catch(() => undefined);
+    return work;
+  };
+  const pause = (ms: number) => sleep(ms, undefined, { signal }).catch(() => undefined);
+
+  const invoke: Invoke = async (fn, payload) => {
+    const handler = (await functionHandler(fn)) as unknown as (event: unknown, context: Context) => Promise<unknown>;
+    return handler(payload, context(fn));
+  };
+
+  const reader = await streamReader(options.endpoint, invoke, pause);
+  const scheduler = await localScheduler(invoke, track, pause, signal, deadLetters);
+  useBus(localBus(invoke, track, pause, signal, deadLetters));
+  useScheduler(scheduler.scheduler);
+  let lock: Promise<unknown> = Promise.resolve();
+  /** One poll at a time, whether from the loop or from idle(). */
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = lock.then(work, work);
+    lock = next.catch(() => undefined);
+    return next;
+  };
+
+  const loop = (async () => {
+    while (!signal.aborted) {
+      let read = 0;
+      try {
+        read = await serially(() => reader.poll());
+      } catch (error) {
+        if (!signal.aborted) logger.error('local stream poll failed', { error: error as Error });
+      }
+      if (read === 0) await pause(options.pollMs ?? 100);
+    }
+  })();
+
+  const settle = async () => {
+    while (inflight.size > 0) await Promise.allSettled([...inflight]);
+  };
+
+  return {
+    deadLetters,
+    async idle(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // Deliveries may write what makes further events: only a poll after they all
+        // finished, finding nothing and starting nothing, shows the pipeline is idle.
+        await settle();
+        const read = await serially(() => reader.poll());
+        if (read === 0 && inflight.size === 0 && !reader.retrying()) return;
+        if (Date.now() > deadline) throw new Error('the local event pipeline did not settle in time');
+        if (reader.retrying()) await pause(50);
+      }
+    },
+    async redeliver() {
+      await serially(() => reader.replay());
+    },
+    async stop() {
+      if (signal.aborted) return;
+      stopping.abort();
+      scheduler.stop();
+      await loop;
+      await settle();
+      useBus(undefined);
+      useScheduler(undefined);
+      reader.close();
+    },
+  };
+}
+
+/** EventBridge's part: route each accepted entry to the consumers whose rule matches, asynchronously. */
+function localBus(
+  invoke: Invoke, track: <T>(p: Promise<T>) => Promise<T>, pause: (ms: number) => Promise<unknown>,
+  signal: AbortSignal, deadLetters: DeadLetter[],
+): Bus {
+  const deliver = async (fn: string, event: EventBridgeEvent<string, unknown>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await invoke(fn, event);
+        return;
+      } catch (error) {
+        if (attempt >= deliveryAttempts || signal.aborted) {
+          deadLetters.push({ target: fn, payload: event, error: String(error) });
+          logger.error('event delivery failed; dead-lettered', { fn, detailType: event['detail-type'], error: error as Error });
+          return;
+        }
+        await pause(100 * 4 ** attempt);
+      }
+    }
+  };
+  return {
+    async put(entries: BusEntry[]) {
+      for (const entry of entries) {
+        const event: EventBridgeEvent<string, unknown> = {
+          version: '0',
+          id: randomUUID(),
+          'detail-type': entry.detailType,
+          source: entry.source,
+          account: '000000000000',
+          time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          region: process.env.AWS_REGION ?? 'eu-north-1',
+          resources: [],
+          detail: JSON.parse(JSON.stringify(entry.detail)) as unknown,
+        };
+        for (const rule of eventRules) {
+          if (entry.source === settings().deploymentName && (rule.detailTypes as string[]).includes(entry.detailType)) {
+            void track(deliver(rule.fn, event));
+          }
+        }
+      }
+      return entries.map(() => true);
+    },
+  };
+}
+
+/**
+ * EventBridge Scheduler's part: a schedule is an item under `LOCAL#SCHEDULES` (so it
+ * survives `npm start` restarts) and a timer; when it fires it invokes the target function
+ * with the schedule's input, retries while the target throws, then deletes the schedule.
+ */
+async function localScheduler(
+  invoke: Invoke, track: <T>(p: Promise<T>) => Promise<T>, pause: (ms: number) => Promise<unknown>,
+  signal: AbortSignal, deadLetters: DeadLetter[],
+) {
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const fire = async (name: string, input: DraftClose) => {
+    timers.delete(name);
+    for (let attempt = 1; !signal.aborted; attempt++) {
+      try {
+        await invoke('events/close-draft', input);
+        await db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: localSchedules, sk: name } }));
+        return;
+      } catch (error) {
+        if (attempt >= scheduleAttempts) {
+          deadLetters.push({ target: 'events/close-draft', payload: input, error: String(error) });
+          return;
+        }
+        await pause(Math.min(1000 * attempt, 10_000));
+      }
+    }
+  };
+
+  const arm = (name: string, at: string, input: DraftClose) => {
+    if (signal.aborted || timers.has(name)) return;
+    // As `at()`: whole seconds, rounded up, so it never fires before the deadline.
+    const due = Math.ceil(Date.parse(at) / 1000) * 1000;
+    const wait = Math.max(0, due - Date.now());
+    const timer = setTimeout(() => {
+      if (wait > longestTimer) {
+        timers.delete(name);
+        arm(name, at, input);
+      } else {
+        void track(fire(name, input));
+      }
+    }, Math.min(wait, longestTimer));
+    timers.set(name, timer);
+  };
+
+  const pending = await db().send(new QueryCommand({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': localSchedules },
+    ConsistentRead: true,
+  }));
+  for (const item of pending.Items ?? []) arm(String(item.sk), String(item.at), item.input as DraftClose);
+
+  const scheduler: Scheduler = {
+    async scheduleDraftClose(close) {
+      const name = scheduleName(close.draftId);
+      if (timers.has(name)) return;
+      await db().send(new PutCommand({
+        TableName: tableName(),
+        Item: { pk: localSchedules, sk: name, type: 'localSchedule', at: close.closesAt, input: close },
+      }));
+      arm(name, close.closesAt, close);
+    },
+  };
+  return {
+    scheduler,
+    stop() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
+
+interface ShardState {
+  id: string;
+  iterator?: string;
+  /** Sequence number of the last record the publisher took. */
+  last?: string;
+  /** The record the publisher failed on, how often, and when to try again. */
+  failing?: { sequence: string; attempts: number; retryAt: number };
+}
+
+/** Lambda's event source mapping for the table's stream: shards in order, batches, retries from the failed record. */
+async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number) => Promise<unknown>) {
+  const table = localClient(endpoint);
+  const described = await table.send(new DescribeTableCommand({ TableName: tableName() }));
+  table.destroy();
+  const streamArn = described.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`table ${tableName()} has no stream`);
+  const streams = new DynamoDBStreamsClient({
+    endpoint, region: process.env.AWS_REGION ?? 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const shards = new Map<string, ShardState>();
+  const finished = new Set<string>();
+  const history: DynamoDBRecord[] = [];
+  let discoveredAt = 0;
+
+  const listShards = async (): Promise<Shard[]> => {
+    const all: Shard[] = [];
+    let start: string | undefined;
+    do {
+      const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+      all.push(...(out.StreamDescription?.Shards ?? []));
+      start = out.StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+    return all;
+  };
+
+  const iterator = async (shardId: string, type: 'LATEST' | 'TRIM_HORIZON' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER', sequence?: string) =>
+    (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence })))
+      .ShardIterator;
+
+  /** New shards: at start only the open ones from now on; later ones from their start, after their parent. */
+  const discover = async (initial: boolean) => {
+    discoveredAt = Date.now();
+    for (const shard of await listShards()) {
+      const id = shard.ShardId!;
+      if (shards.has(id) || finished.has(id)) continue;
+      if (initial) {
+        if (shard.SequenceNumberRange?.EndingSequenceNumber) finished.add(id);
+        else shards.set(id, { id, iterator: await iterator(id, 'LATEST') });
+        continue;
+      }
+      if (shard.ParentShardId && shards.has(shard.ParentShardId)) continue;
+      shards.set(id, { id, iterator: await iterator(id, 'TRIM_HORIZON') });
+    }
+  };
+
+  const publish = async (records: DynamoDBRecord[]): Promise<string | undefined> => {
+    const event: DynamoDBStreamEvent = { Records: records };
+    try {
+      const result = (await invoke('events/publisher', event)) as DynamoDBBatchResponse;
+      return result.batchItemFailures[0]?.itemIdentifier;
+    } catch (error) {
+      logger.error('publisher failed', { error: error as Error });
+      return records[0]?.dynamodb?.SequenceNumber;
+    }
+  };
+
+  const pollShard = async (shard: ShardState): Promise<number> => {
+    if (shard.failing) {
+      if (Date.now() < shard.failing.retryAt) return 0;
+      shard.iterator = await iterator(shard.id, 'AT_SEQUENCE_NUMBER', shard.failing.sequence);
+    }
+    if (!shard.iterator) {
+      shard.iterator = shard.last ? await iterator(shard.id, 'AFTER_SEQUENCE_NUMBER', shard.last) : await iterator(shard.id, 'TRIM_HORIZON');
+    }
+    let out;
+    try {
+      out = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }));
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ExpiredIteratorException') throw error;
+      shard.iterator = undefined;
+      return 0;
+    }
+    const records = (out.Records ?? []).map((r) => lambdaRecord(r, streamArn));
+    if (records.length > 0) {
+      const failedAt = await publish(records);
+      const taken = failedAt === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
+      for (const r of taken) history.push(r);
+      if (history.length > 10_000) history.splice(0, history.length - 10_000);
+      if (taken.length > 0) shard.last = taken.at(-1)!.dynamodb!.SequenceNumber;
+      if (failedAt !== undefined) {
+        const attempts = shard.failing?.sequence === failedAt ? shard.failing.attempts + 1 : 1;
+        if (attempts >= publishAttempts) {
+          logger.error('stream record skipped after repeated publisher failures (on-failure destination)', { sequence: failedAt });
+          shard.failing = undefined;
+          shard.last = failedAt;
+          shard.iterator = await iterator(shard.id, 'AFTER_SEQUENCE_NUMBER', failedAt);
+        } else {
+          shard.failing = { sequence: failedAt, attempts, retryAt: Date.now() + 100 * 2 ** attempts };
+        }
+        return records.length;
+      }
+      shard.failing = undefined;
+    }
+    shard.iterator = out.NextShardIterator;
+    if (!out.NextShardIterator) {
+      // The shard closed: its children may start now.
+      shards.delete(shard.id);
+      finished.add(shard.id);
+      discoveredAt = 0;
+    }
+    return records.length;
+  };
+
+  await discover(true);
+
+  return {
+    async poll(): Promise<number> {
+      if (Date.now() - discoveredAt > 1000) await discover(false);
+      let read = 0;
+      for (const shard of [...shards.values()]) read += await pollShard(shard);
+      return read;
+    },
+    retrying: () => [...shards.values()].some((s) => s.failing !== undefined),
+    async replay() {
+      for (let i = 0; i < history.length; i += batchSize) {
+        const failedAt = await publish(history.slice(i, i + batchSize));
+        if (failedAt !== undefined) await pause(100);
+      }
+    },
+    close: () => streams.destroy(),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Who hears of what (pure): for each domain event, the notifications it makes and for whom.
+ *   DraftClosed, CommentPosted          -> the draft's followers (not the comment's author)
+ *   CommentHidden                       -> the comment's author, with the public reason
+ *   AgendaPublished                     -> followers of each draft on the agenda
+ *   DecisionRecorded                    -> the decision's followers, who include the draft's
+ *   ImplementationUpdated               -> the decision's followers
+ */
+import type { DomainEvent } from '#events/catalogue.ts';
+import type { Localized } from '#shared/schema.ts';
+import type { Subject } from '#shared/subscriptions/schema.ts';
+import type { NotificationContent } from '#shared/notifications/schema.ts';
+
+export type Audience =
+  | { followersOf: Subject; except?: string }
+  | { user: string };
+
+export interface Plan {
+  audience: Audience;
+  /** Distinguishes the notifications one event makes (one per agenda item). */
+  key: string;
+  content: NotificationContent;
+}
+
+/** What the fan-out looked up about a comment event: the comment's author and the draft's title. */
+export interface Context {
+  commentAuthor?: string;
+  draftTitle?: Localized;
+}
+
+const draft = (id: string): Subject => ({ kind: 'draft', id });
+const decision = (id: string): Subject => ({ kind: 'decision', id });
+
+export function notificationsFor(event: DomainEvent, context: Context = {}): Plan[] {
+  const at = event.detail.occurredAt;
+  switch (event.detailType) {
+    case 'DraftClosed': {
+      const d = event.detail;
+      return [{ audience: { followersOf: draft(d.draftId) }, key: '', content: { event: 'DraftClosed', at, title: d.title, draftId: d.draftId } }];
+    }
+    case 'CommentPosted': {
+      const d = event.detail;
+      return [{
+        audience: { followersOf: draft(d.draftId), except: context.commentAuthor },
+        key: '',
+        content: { event: 'CommentPosted', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId, parentId: d.parentId },
+      }];
+    }
+    case 'CommentHidden': {
+      const d = event.detail;
+      if (!context.commentAuthor) return [];
+      return [{
+        audience: { user: context.commentAuthor },
+        key: '',
+        content: { event: 'CommentHidden', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId, reason: d.reason },
+      }];
+    }
+    case 'AgendaPublished': {
+      const d = event.detail;
+      return d.items.flatMap((item) => item.draftId
+        ? [{
+            audience: { followersOf: draft(item.draftId) },
+            key: item.itemId,
+            content: {
+              event: 'AgendaPublished' as const, at, title: item.title, draftId: item.draftId, meetingId: d.meetingId,
+              itemId: item.itemId, number: item.number, startsAt: d.startsAt,
+            },
+          }]
+        : []);
+    }
+    case 'DecisionRecorded': {
+      const d = event.detail;
+      return [{
+        audience: { followersOf: decision(d.decisionId) },
+        key: '',
+        content: { event: 'DecisionRecorded', at, title: d.title, decisionId: d.decisionId, draftId: d.draftId, meetingId: d.meetingId, outcome: d.outcome },
+      }];
+    }
+    case 'ImplementationUpdated': {
+      const d = event.detail;
+      return [{
+        audience: { followersOf: decision(d.decisionId) },
+        key: '',
+        content: {
+          event: 'ImplementationUpdated', at, title: d.title, decisionId: d.decisionId, resultId: d.resultId,
+          status: d.status, progress: d.progress, note: d.note, implementation: d.implementation,
+        },
+      }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Following a draft carries over to the decision made on it (unless declined): the pair, if any. */
+export const carriedOver = (event: DomainEvent): { from: Subject; to: Subject } | undefined =>
+  event.detailType === 'DecisionRecorded' && event.detail.draftId
+    ? { from: draft(event.detail.draftId), to: decision(event.detail.decisionId) }
+    : undefined;

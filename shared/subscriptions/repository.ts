@@ -1,0 +1,125 @@
+/**
+ * Who follows what. One partition per followed subject, `FOLLOWERS#<kind>#<id>`, one item
+ * per resident, `USER#<sub>`, so the fan-out reads a subject's followers with one Query
+ * per page, and the byUser index (`USER#<sub>` / `SUBSCRIPTION#<kind>#<id>`) finds them
+ * for the resident's export and erasure.
+ * Unfollowing keeps the item with `state: unfollowed`: it is the resident's explicit "no",
+ * which automatic following (on commenting, or from a draft to its decision) respects.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { db } from '#shared/data/client.ts';
+import { tableName } from '#shared/data/table.ts';
+import { conditionFailed } from '#shared/data/transact.ts';
+import type { Subject, Subscription, SubscriptionOrigin } from '#shared/subscriptions/schema.ts';
+
+export interface SubscriptionItem {
+  pk: string;
+  sk: string;
+  type: 'subscription';
+  kind: Subject['kind'];
+  subjectId: string;
+  sub: string;
+  state: 'following' | 'unfollowed';
+  origin: SubscriptionOrigin;
+  since: string;
+  userPk: string;
+  userSk: string;
+}
+
+export const followersKey = (subject: Subject) => `FOLLOWERS#${subject.kind}#${subject.id}`;
+const subscriptionKey = (subject: Subject, sub: string) => ({ pk: followersKey(subject), sk: `USER#${sub}` });
+
+const item = (subject: Subject, sub: string, state: SubscriptionItem['state'], origin: SubscriptionOrigin, now: Date): SubscriptionItem => ({
+  ...subscriptionKey(subject, sub),
+  type: 'subscription',
+  kind: subject.kind,
+  subjectId: subject.id,
+  sub,
+  state,
+  origin,
+  since: now.toISOString(),
+  userPk: `USER#${sub}`,
+  userSk: `SUBSCRIPTION#${subject.kind}#${subject.id}`,
+});
+
+export const subscriptionView = (subject: Subject, s: SubscriptionItem | undefined): Subscription => ({
+  subject: { kind: subject.kind, id: subject.id },
+  following: s?.state === 'following',
+  origin: s?.origin ?? null,
+  since: s?.since ?? null,
+});
+
+export async function getSubscription(subject: Subject, sub: string): Promise<SubscriptionItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: subscriptionKey(subject, sub), ConsistentRead: true }));
+  return out.Item as SubscriptionItem | undefined;
+}
+
+/** Puts `next` unless the resident's subscription is already in its state; returns the one that stands. */
+async function putState(next: SubscriptionItem): Promise<SubscriptionItem> {
+  try {
+    await db().send(new PutCommand({
+      TableName: tableName(),
+      Item: next,
+      ConditionExpression: 'attribute_not_exists(pk) OR #state <> :state',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':state': next.state },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    }));
+    return next;
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+    const old = (error as { Item?: Record<string, AttributeValue> }).Item;
+    return old ? (unmarshall(old) as SubscriptionItem) : next;
+  }
+}
+
+/** The resident follows `subject`; repeating it changes nothing (it keeps its first time and origin). */
+export const follow = (subject: Subject, sub: string, now: Date): Promise<SubscriptionItem> =>
+  putState(item(subject, sub, 'following', 'explicit', now));
+
+/** The resident stops following `subject`, and says so for good: automatic following will not override it. */
+export async function unfollow(subject: Subject, sub: string, now: Date): Promise<void> {
+  await putState(item(subject, sub, 'unfollowed', 'explicit', now));
+}
+
+/**
+ * Follows on the resident's behalf (they commented; they followed the draft a decision
+ * came from) unless they already follow or have unfollowed: one conditional put, so a
+ * repeated event and a concurrent "unfollow" both leave the resident's own choice standing.
+ * Returns true when it added the subscription.
+ */
+export async function followUnlessDeclined(subject: Subject, sub: string, origin: SubscriptionOrigin, now: Date): Promise<boolean> {
+  try {
+    await db().send(new PutCommand({
+      TableName: tableName(),
+      Item: item(subject, sub, 'following', origin, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/** Everyone following `subject`, a page (one Query) at a time. */
+export async function* followers(subject: Subject): AsyncGenerator<string[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: '#state = :following',
+      ProjectionExpression: '#sub',
+      ExpressionAttributeNames: { '#state': 'state', '#sub': 'sub' },
+      ExpressionAttributeValues: { ':pk': followersKey(subject), ':following': 'following' },
+      ExclusiveStartKey: start,
+      ConsistentRead: true,
+    }));
+    const subs = (out.Items ?? []).map((i) => String(i.sub));
+    if (subs.length > 0) yield subs;
+    start = out.LastEvaluatedKey;
+  } while (start);
+}

@@ -1,0 +1,27 @@
+/** Following a draft or a decision: what the subscription routes answer. */
+import * as z from 'zod';
+import { Id, Time } from '#shared/schema.ts';
+
+export const SubjectKind = z.enum(['draft', 'decision']);
+export type SubjectKind = z.infer<typeof SubjectKind>;
+
+/** What is followed. */
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+}
+
+/** How a subscription came about: the resident asked, commented, or followed the draft a decision came from. */
+export const SubscriptionOrigin = z.enum(['explicit', 'comment', 'draft']);
+export type SubscriptionOrigin = z.infer<typeof SubscriptionOrigin>;
+
+export const Subscription = z.object({
+  subject: z.object({ kind: SubjectKind, id: Id }),
+  following: z.boolean(),
+  origin: SubscriptionOrigin.nullable(),
+  /** When the caller last followed or unfollowed; null when they never did either. */
+  since: Time.nullable(),
+}).meta({ id: 'Subscription' });
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SubjectParams = z.object({ id: Id });
