@@ -47,7 +47,8 @@ export const functionHandler = (fn: string): Promise<LambdaHandler> => {
   return loaded;
 };
 
-const lambdaContext = (fn: string, requestId: string): Context => ({
+/** The Lambda context a local invocation gets. */
+export const lambdaContext = (fn: string, requestId: string = randomUUID()): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName: fn.replace('/', '-'),
   functionVersion: '$LATEST',

@@ -21,7 +21,7 @@ import { tableName } from '#shared/data/table.ts';
 import { useBus, type Bus, type BusEntry } from '#shared/events/bus.ts';
 import { scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
 import { logger } from '#shared/observability.ts';
-import { functionHandler } from '#infra/local/gateway.ts';
+import { functionHandler, lambdaContext } from '#infra/local/gateway.ts';
 import { localClient } from '#infra/local/dynamodb.ts';
 
 export interface DeadLetter {
@@ -57,20 +57,6 @@ const localSchedules = 'LOCAL#SCHEDULES';
 /** setTimeout's longest delay; later schedules re-arm in steps. */
 const longestTimer = 2 ** 31 - 1;
 
-const context = (fn: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: fn.replace('/', '-'),
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${fn.replace('/', '-')}`,
-  memoryLimitInMB: '1024',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${fn}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
 
 type Image = Record<string, unknown>;
 
@@ -119,7 +105,7 @@ export async function startEvents(options: LocalEventsOptions): Promise<LocalEve
 
   const invoke: Invoke = async (fn, payload) => {
     const handler = (await functionHandler(fn)) as unknown as (event: unknown, context: Context) => Promise<unknown>;
-    return handler(payload, context(fn));
+    return handler(payload, lambdaContext(fn));
   };
 
   const reader = await streamReader(options.endpoint, invoke, pause);

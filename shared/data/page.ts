@@ -24,3 +24,15 @@ export async function queryPage<T>(
   }));
   return { items: (out.Items ?? []).map(view), nextCursor: await sealCursor(out.LastEvaluatedKey, scope) };
 }
+
+/** Every item one Query matches, following its pages: exports, erasure and roll-ups that need the whole collection. */
+export async function queryAll<T = Record<string, unknown>>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
+    items.push(...((out.Items ?? []) as T[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -3,10 +3,8 @@
  * every comment (section, votes, status) and every poll's totals. Never a voter, never a
  * resident's id: comments carry the author's display name only while they are visible.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import { db } from '#shared/data/client.ts';
-import { tableName } from '#shared/data/table.ts';
+import { queryAll } from '#shared/data/page.ts';
 import type { Localized } from '#shared/schema.ts';
 import type { DraftItem } from '#shared/drafts/repository.ts';
 import { draftStatus } from '#shared/drafts/rules.ts';
@@ -19,19 +17,10 @@ import type { DraftExport as DraftExportSchema } from '#shared/exports/schema.ts
 export type DraftExport = z.infer<typeof DraftExportSchema>;
 
 async function allComments(draftId: string): Promise<CommentItem[]> {
-  const comments: CommentItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `DRAFT#${draftId}`, ':prefix': 'COMMENT#' },
-      ExclusiveStartKey: start,
-    }));
-    comments.push(...((out.Items ?? []) as CommentItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return comments;
+  return queryAll<CommentItem>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `DRAFT#${draftId}`, ':prefix': 'COMMENT#' },
+  });
 }
 
 export async function draftExport(draft: DraftItem, now: Date): Promise<DraftExport> {

@@ -4,9 +4,7 @@
  * about them), and their ballots under the separate keyed owner hash (`BALLOTS#<HMAC>`),
  * because a ballot never carries the user id.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '#shared/data/client.ts';
-import { tableName } from '#shared/data/table.ts';
+import { queryAll } from '#shared/data/page.ts';
 import { ownerIndexKey } from '#shared/polls/ballots.ts';
 import { ballotOwnerKey } from '#shared/polls/keys.ts';
 
@@ -14,20 +12,11 @@ export type StoredItem = Record<string, unknown> & { pk: string; sk: string; typ
 
 /** Every item of one byUser partition, following pages. */
 async function partition(userPk: string): Promise<StoredItem[]> {
-  const items: StoredItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'byUser',
-      KeyConditionExpression: 'userPk = :pk',
-      ExpressionAttributeValues: { ':pk': userPk },
-      ExclusiveStartKey: start,
-    }));
-    items.push(...((out.Items ?? []) as StoredItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryAll<StoredItem>({
+    IndexName: 'byUser',
+    KeyConditionExpression: 'userPk = :pk',
+    ExpressionAttributeValues: { ':pk': userPk },
+  });
 }
 
 export async function storedAbout(sub: string): Promise<{ items: StoredItem[]; ballots: StoredItem[] }> {

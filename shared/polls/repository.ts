@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
-import { queryPage } from '#shared/data/page.ts';
+import { queryAll, queryPage } from '#shared/data/page.ts';
 import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, conditionFailed, transact } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
@@ -115,20 +115,11 @@ export async function listPolls(draftId: string, page: { limit: number; cursor?:
 
 /** Every poll of a draft (exports and closing), following pages internally. */
 export async function allPolls(draftId: string, consistent = false): Promise<PollItem[]> {
-  const polls: PollItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `DRAFT#${draftId}`, ':prefix': 'POLL#' },
-      ConsistentRead: consistent,
-      ExclusiveStartKey: start,
-    }));
-    polls.push(...((out.Items ?? []) as PollItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return polls;
+  return queryAll<PollItem>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `DRAFT#${draftId}`, ':prefix': 'POLL#' },
+    ConsistentRead: consistent,
+  });
 }
 
 /**
