@@ -10,6 +10,7 @@ import { commentScenarios } from './scenarios/comments.ts';
 import { participationScenarios } from './scenarios/participation.ts';
 import { resultScenarios } from './scenarios/results.ts';
 import { followingScenarios } from './scenarios/following.ts';
+import { meetingScenarios } from './scenarios/meetings.ts';
 
 export const scenarios: Record<string, Scenario> = {
   ...platformScenarios,
@@ -18,4 +19,5 @@ export const scenarios: Record<string, Scenario> = {
   ...participationScenarios,
   ...resultScenarios,
   ...followingScenarios,
+  ...meetingScenarios,
 };
