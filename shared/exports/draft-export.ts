@@ -4,7 +4,7 @@
  * resident's id: comments carry the author's display name only while they are visible.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import type { Localized } from '#shared/schema.ts';
