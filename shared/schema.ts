@@ -12,22 +12,28 @@ import { settings } from '#shared/config.ts';
 z.config(en());
 
 /** ULID: 26 Crockford base-32 characters, sortable by creation time. */
-export const Id = z.string().check(z.maxLength(26), z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id')).register(z.globalRegistry, { description: 'Opaque id (ULID)' });
+export const Id = z.string().check(z.maxLength(26), z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id'))
+  .register(z.globalRegistry, { description: 'Opaque id (ULID)' });
 
-export const Time = z.iso.datetime({ offset: false }).check(z.maxLength(32)).register(z.globalRegistry, { description: 'ISO 8601 time in UTC', example: '2026-11-22T10:00:00.000Z' });
+export const Time = z.iso.datetime({ offset: false }).check(z.maxLength(32))
+  .register(z.globalRegistry, { description: 'ISO 8601 time in UTC', example: '2026-11-22T10:00:00.000Z' });
 
 const languageTag = z.string().check(z.maxLength(16), z.regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/, 'not a language tag'));
 
 /** Localized text: `{"fi": "…", "sv": "…"}`, at least one language, each 1..max characters. */
 export const localized = (max: number) =>
-  z.record(languageTag, z.string().check(z.trim(), z.minLength(1), z.maxLength(max))).check(z.refine((value) => Object.keys(value).length > 0, 'at least one language is required'), z.refine((value) => Object.keys(value).every((lang) => settings().supportedLanguages.includes(lang)), {
+  z.record(languageTag, z.string().check(z.trim(), z.minLength(1), z.maxLength(max))).check(
+    z.refine((value) => Object.keys(value).length > 0, 'at least one language is required'),
+    z.refine((value) => Object.keys(value).every((lang) => settings().supportedLanguages.includes(lang)), {
       message: 'unsupported language',
-    }));
+    }),
+  );
 
 export type Localized = Record<string, string>;
 
 /** Localized text as the API answers it: what `localized` accepted, by language tag. */
-export const LocalizedText = z.record(languageTag, z.string().check(z.maxLength(20_000))).register(z.globalRegistry, { id: 'LocalizedText', description: 'Text by language tag, e.g. {"fi": "…", "sv": "…"}' });
+export const LocalizedText = z.record(languageTag, z.string().check(z.maxLength(20_000)))
+  .register(z.globalRegistry, { id: 'LocalizedText', description: 'Text by language tag, e.g. {"fi": "…", "sv": "…"}' });
 
 /** Which required languages `text` lacks. */
 export const missingLanguages = (text: Localized | undefined, required: string[]): string[] =>

@@ -23,7 +23,8 @@ export const localToken = route({
   operationId: 'localToken', method: 'POST', path: '/local/token', fn: 'local', access: 'public', tag, localOnly: true,
   summary: 'Local runtime only: mint a signed JWT for any user and groups',
   body: LocalTokenBody,
-  responses: { 200: { description: 'A bearer token', schema: z.object({ token: z.string(), expiresAt: z.string() }).register(z.globalRegistry, { id: 'LocalToken' }) } },
+  responses: { 200: { description: 'A bearer token', schema: z.object({ token: z.string(), expiresAt: z.string() })
+    .register(z.globalRegistry, { id: 'LocalToken' }) } },
 });
 
 export const platformRoutes = [health, localToken];

@@ -39,7 +39,8 @@ export const AhjoMeeting = z.looseObject({
   Status: text.clone().register(z.globalRegistry, { description: 'e.g. "Kokous varattu", "Päätetty teknisesti", "peruttu" (cancelled)' }),
   DecisionMakerId: id,
   DecisionMaker: text,
-  Agenda: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(2_000)))).register(z.globalRegistry, { description: 'Agenda items (AhjoAgendaItem), one per item and language' }),
+  Agenda: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(2_000))))
+    .register(z.globalRegistry, { description: 'Agenda items (AhjoAgendaItem), one per item and language' }),
   MeetingDocuments: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(500)))),
 }).register(z.globalRegistry, { id: 'AhjoMeeting', description: 'One meeting in the shape of Ahjo\'s REST API; unknown fields are ignored.' });
 export type AhjoMeeting = z.infer<typeof AhjoMeeting>;

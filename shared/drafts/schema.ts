@@ -8,7 +8,8 @@ export type CommentingMode = z.infer<typeof CommentingMode>;
 export const DraftStatus = z.enum(['draft', 'scheduled', 'open', 'closed', 'decided']);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
-export const CaseId = z.string().check(z.trim(), z.maxLength(64), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id')).register(z.globalRegistry, { description: 'The municipality\'s case id, e.g. HEL-2025-001216' });
+export const CaseId = z.string().check(z.trim(), z.maxLength(64), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id'))
+  .register(z.globalRegistry, { description: 'The municipality\'s case id, e.g. HEL-2025-001216' });
 const Tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 
 const SectionInput = z.strictObject({

@@ -146,7 +146,8 @@ export const AgendaVersion = z.object({
 }).register(z.globalRegistry, { id: 'AgendaVersion' });
 export type AgendaVersion = z.infer<typeof AgendaVersion>;
 
-export const AgendaVersionDetail = z.extend(AgendaVersion, { items: z.array(AgendaItem).check(z.maxLength(1000)) }).register(z.globalRegistry, { id: 'AgendaVersionDetail' });
+export const AgendaVersionDetail = z.extend(AgendaVersion, { items: z.array(AgendaItem).check(z.maxLength(1000)) })
+  .register(z.globalRegistry, { id: 'AgendaVersionDetail' });
 
 export const BodyParams = z.object({ id: Id });
 export const MeetingParams = z.object({ id: Id });
@@ -166,7 +167,8 @@ export const ListMeetingsQuery = z.object({
 
 export const CalendarQuery = z.object({
   bodyId: z.optional(Id),
-  lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/))).register(z.globalRegistry, { description: 'Language of summaries and locations (default fi, falling back to any)' }),
+  lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/)))
+    .register(z.globalRegistry, { description: 'Language of summaries and locations (default fi, falling back to any)' }),
 });
 
 export const lowerBound = (b: string): string => (b.length === 10 ? `${b}T00:00:00.000Z` : new Date(b).toISOString());

@@ -14,7 +14,8 @@ export const FlagBody = z.strictObject({
 export const Flagged = z.object({ commentId: Id, flagged: z.literal(true) }).register(z.globalRegistry, { id: 'Flagged' });
 
 /** Why a moderator acted: public in the draft's moderation log. */
-export const ModerationBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) }).register(z.globalRegistry, { id: 'ModerationRequest' });
+export const ModerationBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) })
+  .register(z.globalRegistry, { id: 'ModerationRequest' });
 
 export const ModerationAction = z.object({
   id: Id,

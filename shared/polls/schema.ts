@@ -58,7 +58,8 @@ export const Ballot = z.object({
   pollId: Id,
   draftId: Id,
   optionIds: z.array(Id).check(z.maxLength(20)),
-}).register(z.globalRegistry, { id: 'Ballot', description: 'Your choice. It records no time: beside an access log, a time could link an address to a choice.' });
+})
+  .register(z.globalRegistry, { id: 'Ballot', description: 'Your choice. It records no time: beside an access log, a time could link an address to a choice.' });
 export type Ballot = z.infer<typeof Ballot>;
 
 export const PollParams = z.object({ id: Id, pid: Id });

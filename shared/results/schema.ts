@@ -9,7 +9,8 @@ const Progress = z.number().check(z.minimum(0), z.maximum(100));
 /** A calendar date, `2027-03-01`. */
 const Day = z.iso.date().check(z.maxLength(10)).register(z.globalRegistry, { description: 'Calendar date (YYYY-MM-DD)', example: '2027-03-01' });
 /** How much a result counts in its parent's (or the decision's) progress; 0 leaves it out. */
-const Weight = z.number().check(z.minimum(0), z.maximum(1000)).register(z.globalRegistry, { description: 'Share in the parent\'s weighted mean; 0 leaves the result out of it', example: 1 });
+const Weight = z.number().check(z.minimum(0), z.maximum(1000))
+  .register(z.globalRegistry, { description: 'Share in the parent\'s weighted mean; 0 leaves the result out of it', example: 1 });
 
 export const CreateResultBody = z.strictObject({
   title: localized(300),
