@@ -4,7 +4,7 @@
  * appears; the detail lists the items (their drafts and case ids) so followers of a draft
  * learn that it is on an agenda. Later corrections are agenda versions, not new publications.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { EventText, defineEvent, detail } from '#events/event.ts';
 
@@ -18,10 +18,10 @@ export const agendaPublished = defineEvent({
     agendaPublishedAt: Time,
     items: z.array(z.strictObject({
       itemId: Id,
-      number: z.number().int().min(1),
+      number: z.number().check(z.int(), z.minimum(1)),
       title: EventText,
-      draftId: Id.nullable(),
-      caseId: z.string().nullable(),
+      draftId: z.nullable(Id),
+      caseId: z.nullable(z.string()),
     })),
   }),
   sample: {

@@ -3,7 +3,7 @@
  * deployment's name), each with the zod schema of its detail and a sample. The publisher
  * validates every detail against it before publishing, and consumers parse with it.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { EventDefinition } from '#events/event.ts';
 import { draftPublished } from '#events/draft-published.ts';
 import { draftClosed } from '#events/draft-closed.ts';

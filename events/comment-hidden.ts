@@ -3,7 +3,7 @@
  * the deployment's flag threshold did, pending review. The reason is the public one from
  * the moderation log; neither the moderator, the flaggers nor the author travel with it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { defineEvent, detail } from '#events/event.ts';
 

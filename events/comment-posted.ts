@@ -2,7 +2,7 @@
  * CommentPosted: someone commented on a draft. The detail names the comment, not its
  * author: a consumer that needs the author (auto-follow) reads the comment itself.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { defineEvent, detail } from '#events/event.ts';
 
@@ -12,9 +12,9 @@ export const commentPosted = defineEvent({
   detail: detail({
     draftId: Id,
     commentId: Id,
-    sectionId: Id.nullable(),
-    parentId: Id.nullable(),
-    draftVersion: z.number().int().min(1),
+    sectionId: z.nullable(Id),
+    parentId: z.nullable(Id),
+    draftVersion: z.number().check(z.int(), z.minimum(1)),
     createdAt: Time,
   }),
   sample: {

@@ -3,7 +3,7 @@
  * INSERT). `title` is the agenda item's; `draftId` names the draft that became decided, so
  * its followers and commenters are told. Vote counts and the decision text stay in the API.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { EventText, defineEvent, detail } from '#events/event.ts';
 
@@ -14,10 +14,10 @@ export const decisionRecorded = defineEvent({
     decisionId: Id,
     meetingId: Id,
     itemId: Id,
-    draftId: Id.nullable(),
-    caseId: z.string().nullable(),
+    draftId: z.nullable(Id),
+    caseId: z.nullable(z.string()),
     outcome: z.enum(['approved', 'amended', 'rejected', 'tabled', 'returned']),
-    title: EventText.nullable(),
+    title: z.nullable(EventText),
     decidedAt: Time,
   }),
   sample: {

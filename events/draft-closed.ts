@@ -2,7 +2,7 @@
  * DraftClosed: participation on a draft ended, because staff closed it or because its
  * deadline passed (the scheduled close writes `closedAt`, and the stream reports it).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { EventText, defineEvent, detail } from '#events/event.ts';
 
@@ -11,10 +11,10 @@ export const draftClosed = defineEvent({
   description: 'Participation on a decision draft closed (by staff or at its deadline).',
   detail: detail({
     draftId: Id,
-    caseId: z.string().nullable(),
+    caseId: z.nullable(z.string()),
     title: EventText,
     closedAt: Time,
-    commentCount: z.number().int().min(0),
+    commentCount: z.number().check(z.int(), z.minimum(0)),
   }),
   sample: {
     eventId: '5b0f1c7e-1f0a-4a86-9d49-2f7f3f2a4c11:DraftClosed',

@@ -1,5 +1,5 @@
 /** DraftPublished: staff published a draft; participation opens at `opensAt` and ends at `closesAt`. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { EventText, defineEvent, detail } from '#events/event.ts';
 
@@ -8,7 +8,7 @@ export const draftPublished = defineEvent({
   description: 'A decision draft was published for participation.',
   detail: detail({
     draftId: Id,
-    caseId: z.string().nullable(),
+    caseId: z.nullable(z.string()),
     title: EventText,
     opensAt: Time,
     closesAt: Time,

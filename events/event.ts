@@ -4,7 +4,7 @@
  * resident's id, name or address. Strict schemas make that checkable: a field that is not
  * declared here cannot slip into a published detail.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Time } from '#shared/schema.ts';
 
 /**
@@ -12,7 +12,7 @@ import { Time } from '#shared/schema.ts';
  * the event, so a record delivered twice yields the same id: consumers deduplicate on it.
  */
 export const eventBase = {
-  eventId: z.string().min(1).max(200),
+  eventId: z.string().check(z.minLength(1), z.maxLength(200)),
   occurredAt: Time,
 };
 
@@ -20,9 +20,9 @@ export const eventBase = {
 export const EventText = z.record(z.string(), z.string());
 
 /** A detail schema: the common fields plus the event's own, nothing else. */
-export const detail = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ ...eventBase, ...shape });
+export const detail = <S extends z.core.$ZodShape>(shape: S) => z.strictObject({ ...eventBase, ...shape });
 
-export interface EventDefinition<T extends string = string, S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<T extends string = string, S extends z.ZodMiniType = z.ZodMiniType> {
   detailType: T;
   /** What happened, for the catalogue and the OpenAPI/AsyncAPI-style docs. */
   description: string;
@@ -31,4 +31,4 @@ export interface EventDefinition<T extends string = string, S extends z.ZodType 
 }
 
 /** Declares an event, keeping its detail type for consumers. */
-export const defineEvent = <T extends string, S extends z.ZodType>(definition: EventDefinition<T, S>) => definition;
+export const defineEvent = <T extends string, S extends z.ZodMiniType>(definition: EventDefinition<T, S>) => definition;

@@ -2,12 +2,12 @@
  * ImplementationUpdated: staff recorded a change to one implementation result (a new
  * timeline entry), with the decision's rolled-up implementation after the change.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { EventText, defineEvent, detail } from '#events/event.ts';
 
 const ResultStatus = z.enum(['planned', 'in_progress', 'delayed', 'completed', 'cancelled']);
-const Progress = z.number().min(0).max(100);
+const Progress = z.number().check(z.minimum(0), z.maximum(100));
 
 export const implementationUpdated = defineEvent({
   detailType: 'ImplementationUpdated',
@@ -19,7 +19,7 @@ export const implementationUpdated = defineEvent({
     title: EventText,
     status: ResultStatus,
     progress: Progress,
-    note: EventText.nullable(),
+    note: z.nullable(EventText),
     at: Time,
     implementation: z.strictObject({ status: ResultStatus, progress: Progress }),
   }),

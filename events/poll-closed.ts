@@ -3,7 +3,7 @@
  * `results` are the final totals, exactly the ballots accepted. Totals only: a ballot's
  * voter never appears in any event.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { defineEvent, detail } from '#events/event.ts';
 
@@ -14,7 +14,7 @@ export const pollClosed = defineEvent({
     draftId: Id,
     pollId: Id,
     closedAt: Time,
-    results: z.strictObject({ total: z.number().int(), options: z.array(z.strictObject({ id: Id, count: z.number().int() })) }),
+    results: z.strictObject({ total: z.number().check(z.int()), options: z.array(z.strictObject({ id: Id, count: z.number().check(z.int()) })) }),
   }),
   sample: {
     eventId: '2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7a8b:PollClosed',

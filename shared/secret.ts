@@ -1,6 +1,8 @@
 /**
  * The per-deployment secret, from Secrets Manager in AWS (SECRET_ARN) or from APP_SECRET
- * (the local runtime writes a random one under .data/). Purpose-specific keys are
+ * (the local runtime writes a random one under .data/). In AWS it is read through the
+ * Parameters and Secrets Lambda Extension (a layer serving localhost:2773), not the SDK
+ * client, which would add ~30 KB to every bundle. Purpose-specific keys are
  * derived from it with HKDF so a cursor key never doubles as a ballot key.
  */
 import { hkdfSync } from 'node:crypto';
@@ -10,8 +12,12 @@ let secret: Promise<Buffer> | undefined;
 const load = async (): Promise<Buffer> => {
   const arn = process.env.SECRET_ARN;
   if (arn) {
-    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+    const response = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
+      headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
+    });
+    if (!response.ok) throw new Error(`deployment secret: the secrets extension answered ${response.status}`);
+    const out = (await response.json()) as { SecretString?: string };
     if (!out.SecretString) throw new Error('deployment secret is empty');
     return Buffer.from(out.SecretString, 'utf8');
   }

@@ -1,5 +1,5 @@
 /** Routes of decision drafts. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from '#shared/http/route.ts';
 import { page } from '#shared/schema.ts';
 import {
@@ -33,8 +33,8 @@ export const listDraftVersions = route({
   operationId: 'listDraftVersions', method: 'GET', path: '/v1/drafts/{id}/versions', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Every version of a draft with its changelog, newest first',
   params: DraftParams, query: z.object({
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(2048).optional(),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   }),
   responses: { 200: { description: 'Versions', schema: page(DraftVersion) } },
 });

@@ -1,5 +1,5 @@
 /** Routes of imports from municipal case-management systems (Helsinki's Ahjo). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from '#shared/http/route.ts';
 import { Meeting } from '#shared/meetings/schema.ts';
 import { AhjoMeeting } from '#shared/ahjo/schema.ts';
@@ -10,8 +10,8 @@ export const ImportReport = z.object({
   outcome: z.enum(['created', 'updated', 'unchanged']),
   meeting: Meeting,
   /** What was imported with a fallback, field by field (`path` is in Ahjo's shape). */
-  warnings: z.array(z.object({ path: z.string().max(1000), message: z.string().max(1000) })).max(5000),
-}).meta({ id: 'AhjoImportReport' });
+  warnings: z.array(z.object({ path: z.string().check(z.maxLength(1000)), message: z.string().check(z.maxLength(1000)) })).check(z.maxLength(5000)),
+}).register(z.globalRegistry, { id: 'AhjoImportReport' });
 
 export const importAhjoMeeting = route({
   operationId: 'importAhjoMeeting', method: 'POST', path: '/v1/imports/ahjo/meetings', fn: 'imports/ahjo', access: 'staff', tag,

@@ -28,7 +28,7 @@ export const accessText: Record<Access, string> = {
 const security = (access: Access) =>
   access === 'public' ? [] : access === 'optional' ? [{}, { bearer: [] }] : [{ bearer: [] }];
 
-const parameters = (schema: z.ZodType | undefined, where: 'path' | 'query', schemas: SchemaComponents) => {
+const parameters = (schema: z.core.$ZodType | undefined, where: 'path' | 'query', schemas: SchemaComponents) => {
   if (!schema) return [];
   const object = schemas.resolve(schemas.convert(schema, 'input'));
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;

@@ -7,7 +7,7 @@ import * as z from 'zod';
 
 export interface HeaderSpec {
   description: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   required?: boolean;
 }
 

@@ -13,7 +13,7 @@ import type { JsonSchema, SchemaComponents } from '#infra/openapi/schemas.ts';
 export interface ResponseContext {
   schemas: SchemaComponents;
   /** Response schemas of resources edited with If-Match: they carry an ETag wherever they are answered. */
-  versioned: Set<z.ZodType>;
+  versioned: Set<z.core.$ZodType>;
   problem: JsonSchema;
   gatewayMessage: JsonSchema;
 }

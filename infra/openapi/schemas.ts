@@ -49,7 +49,7 @@ export class SchemaComponents {
   private readonly named: Record<Io, Map<string, JsonSchema>> = { input: new Map(), output: new Map() };
 
   /** `schema` as a request (`input`) or response (`output`), its named parts as refs. */
-  convert(schema: z.ZodType, io: Io): JsonSchema {
+  convert(schema: z.core.$ZodType, io: Io): JsonSchema {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', override: integerFormat }) as JsonSchema;
     const { $schema: _dialect, $defs = {}, ...root } = json as JsonSchema & { $defs?: Record<string, JsonSchema> };
     const relink = (ref: string) => ref.replace(/^#\/\$defs\/(.+)$/, (_, id: string) => pending(io, id));

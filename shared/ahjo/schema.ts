@@ -4,12 +4,12 @@
  * schema only refuses what is not a meeting object at all; the mapping decides the rest and
  * reports it field by field.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // Generous bounds (real meetings are far below them) that still keep one import's work finite.
-const text = z.string().max(10_000).nullable().optional();
-const id = z.union([z.string().max(200), z.number()]).nullable().optional();
-const flag = z.unknown().optional().meta({ description: '`true`, or a publication time, when published' });
+const text = z.optional(z.nullable(z.string().check(z.maxLength(10_000))));
+const id = z.optional(z.nullable(z.union([z.string().check(z.maxLength(200)), z.number()])));
+const flag = z.optional(z.unknown()).register(z.globalRegistry, { description: '`true`, or a publication time, when published' });
 
 const Document = z.looseObject({
   NativeId: text,
@@ -21,25 +21,26 @@ const Document = z.looseObject({
 });
 
 export const AhjoAgendaItem = z.looseObject({
-  AgendaPoint: id.meta({ description: 'Position on the agenda ("1", "2", …); groups the item\'s language versions' }),
-  Section: text.meta({ description: 'Section of the minutes, e.g. "137 §"' }),
-  AgendaItem: text.meta({ description: 'Title' }),
-  PDF: Document.nullable().optional(),
-  HTML: text.meta({ description: 'The item\'s document as HTML (kept as data)' }),
+  AgendaPoint: id.clone().register(z.globalRegistry, { description: 'Position on the agenda ("1", "2", …); groups the item\'s language versions' }),
+  Section: text.clone().register(z.globalRegistry, { description: 'Section of the minutes, e.g. "137 §"' }),
+  AgendaItem: text.clone().register(z.globalRegistry, { description: 'Title' }),
+  PDF: z.optional(z.nullable(Document)),
+  HTML: text.clone().register(z.globalRegistry, { description: 'The item\'s document as HTML (kept as data)' }),
 });
 
 export const AhjoMeeting = z.looseObject({
   MeetingID: id,
   Name: text,
   Location: text,
-  DateMeeting: text.meta({ description: 'Helsinki local time, e.g. "2020-11-23T16:00:00.000"' }),
+  DateMeeting: text.clone().register(z.globalRegistry, { description: 'Helsinki local time, e.g. "2020-11-23T16:00:00.000"' }),
   AgendaPublished: flag,
   MinutesPublished: flag,
   MeetingSequenceNumber: id,
-  Status: text.meta({ description: 'e.g. "Kokous varattu", "Päätetty teknisesti", "peruttu" (cancelled)' }),
+  Status: text.clone().register(z.globalRegistry, { description: 'e.g. "Kokous varattu", "Päätetty teknisesti", "peruttu" (cancelled)' }),
   DecisionMakerId: id,
   DecisionMaker: text,
-  Agenda: z.array(z.unknown()).max(2_000).nullable().optional().meta({ description: 'Agenda items (AhjoAgendaItem), one per item and language' }),
-  MeetingDocuments: z.array(z.unknown()).max(500).nullable().optional(),
-}).meta({ id: 'AhjoMeeting', description: 'One meeting in the shape of Ahjo\'s REST API; unknown fields are ignored.' });
+  Agenda: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(2_000))))
+    .register(z.globalRegistry, { description: 'Agenda items (AhjoAgendaItem), one per item and language' }),
+  MeetingDocuments: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(500)))),
+}).register(z.globalRegistry, { id: 'AhjoMeeting', description: 'One meeting in the shape of Ahjo\'s REST API; unknown fields are ignored.' });
 export type AhjoMeeting = z.infer<typeof AhjoMeeting>;

@@ -1,46 +1,46 @@
 /** Comments on drafts: what residents send and what everyone reads. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 
-export const CommentBody = z.string().trim().min(1).max(5000);
+export const CommentBody = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));
 
 export const PostCommentBody = z.strictObject({
   body: CommentBody,
-  sectionId: Id.optional(),
-  parentId: Id.optional(),
+  sectionId: z.optional(Id),
+  parentId: z.optional(Id),
   /** Required in `anonymous` mode when no token is sent; ignored otherwise. */
-  authorName: z.string().trim().min(1).max(80).optional(),
-}).meta({ id: 'PostComment' });
+  authorName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+}).register(z.globalRegistry, { id: 'PostComment' });
 export type PostCommentBody = z.infer<typeof PostCommentBody>;
 
-export const EditCommentBody = z.strictObject({ body: CommentBody }).meta({ id: 'EditComment' });
+export const EditCommentBody = z.strictObject({ body: CommentBody }).register(z.globalRegistry, { id: 'EditComment' });
 
 export const CommentStatus = z.enum(['visible', 'deleted', 'hidden']);
 
 export const Comment = z.object({
   id: Id,
   draftId: Id,
-  sectionId: Id.nullable(),
-  parentId: Id.nullable(),
-  body: z.string().max(5000).nullable(),
-  author: z.object({ name: z.string().max(2048) }).nullable(),
+  sectionId: z.nullable(Id),
+  parentId: z.nullable(Id),
+  body: z.nullable(z.string().check(z.maxLength(5000))),
+  author: z.nullable(z.object({ name: z.string().check(z.maxLength(2048)) })),
   createdAt: Time,
   updatedAt: Time,
   /** The draft version the comment was made on. */
-  version: z.number().int(),
-  votes: z.number().int(),
-  replyCount: z.number().int(),
+  version: z.number().check(z.int()),
+  votes: z.number().check(z.int()),
+  replyCount: z.number().check(z.int()),
   status: CommentStatus,
   edited: z.boolean(),
-  moderation: z.object({ reason: z.string().max(500), at: Time }).nullable(),
-}).meta({ id: 'Comment' });
+  moderation: z.nullable(z.object({ reason: z.string().check(z.maxLength(500)), at: Time })),
+}).register(z.globalRegistry, { id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentParams = z.object({ id: Id, cid: Id });
 export const ListCommentsQuery = z.object({
-  sectionId: Id.optional(),
-  sort: z.enum(['newest', 'oldest', 'popular']).default('newest'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+  sectionId: z.optional(Id),
+  sort: z._default(z.enum(['newest', 'oldest', 'popular']), 'newest'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
-export const Votes = z.object({ votes: z.number().int() }).meta({ id: 'Votes' });
+export const Votes = z.object({ votes: z.number().check(z.int()) }).register(z.globalRegistry, { id: 'Votes' });

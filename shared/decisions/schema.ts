@@ -1,9 +1,9 @@
 /** Decisions on agenda items: what staff record and what everyone reads. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
 
 const Loc = LocalizedText;
-const Count = z.number().int().min(0).max(100_000);
+const Count = z.number().check(z.int(), z.minimum(0), z.maximum(100_000));
 
 export const Outcome = z.enum(['approved', 'amended', 'rejected', 'tabled', 'returned']);
 export type Outcome = z.infer<typeof Outcome>;
@@ -11,52 +11,52 @@ export type Outcome = z.infer<typeof Outcome>;
 export const Votes = z.strictObject({
   for: Count,
   against: Count,
-  abstain: Count.default(0),
-  absent: Count.default(0),
-}).meta({ id: 'VoteCounts' });
+  abstain: z._default(Count, 0),
+  absent: z._default(Count, 0),
+}).register(z.globalRegistry, { id: 'VoteCounts' });
 export type Votes = z.infer<typeof Votes>;
 
 export const RecordDecisionBody = z.strictObject({
   outcome: Outcome,
   text: localized(20_000),
-  votes: Votes.optional(),
+  votes: z.optional(Votes),
   /** When the body decided; by default the meeting's start (or now, if that is still ahead). */
-  decidedAt: Time.optional(),
-}).meta({ id: 'RecordDecision' });
+  decidedAt: z.optional(Time),
+}).register(z.globalRegistry, { id: 'RecordDecision' });
 export type RecordDecisionBody = z.infer<typeof RecordDecisionBody>;
 
 /** How the decision is being carried out, rolled up from its results (none yet: planned, 0). */
 export const ImplementationStatus = z.enum(['planned', 'in_progress', 'delayed', 'completed', 'cancelled']);
 export const Implementation = z.object({
   status: ImplementationStatus,
-  progress: z.number().min(0).max(100),
-}).meta({ id: 'Implementation' });
+  progress: z.number().check(z.minimum(0), z.maximum(100)),
+}).register(z.globalRegistry, { id: 'Implementation' });
 export type Implementation = z.infer<typeof Implementation>;
 
 export const Decision = z.object({
   id: Id,
   outcome: Outcome,
   text: Loc,
-  votes: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int(), absent: z.number().int() }).nullable(),
+  votes: z.nullable(z.object({ for: z.number().check(z.int()), against: z.number().check(z.int()), abstain: z.number().check(z.int()), absent: z.number().check(z.int()) })),
   decidedAt: Time,
   bodyId: Id,
   meetingId: Id,
   itemId: Id,
-  draftId: Id.nullable(),
-  caseId: z.string().max(64).nullable(),
+  draftId: z.nullable(Id),
+  caseId: z.nullable(z.string().check(z.maxLength(64))),
   /** The chain, as it stood when the decision was recorded: draft -> meeting -> agenda item -> decision. */
-  draft: z.object({ id: Id, title: Loc.nullable() }).nullable(),
-  meeting: z.object({ id: Id, title: Loc.nullable(), startsAt: Time }),
-  agendaItem: z.object({ id: Id, number: z.number().int(), title: Loc, section: z.string().max(100).nullable() }),
-  links: z.object({ self: z.string().max(200), draft: z.string().max(200).nullable(), meeting: z.string().max(200), agendaItem: z.string().max(200) }),
+  draft: z.nullable(z.object({ id: Id, title: z.nullable(Loc) })),
+  meeting: z.object({ id: Id, title: z.nullable(Loc), startsAt: Time }),
+  agendaItem: z.object({ id: Id, number: z.number().check(z.int()), title: Loc, section: z.nullable(z.string().check(z.maxLength(100))) }),
+  links: z.object({ self: z.string().check(z.maxLength(200)), draft: z.nullable(z.string().check(z.maxLength(200))), meeting: z.string().check(z.maxLength(200)), agendaItem: z.string().check(z.maxLength(200)) }),
   implementation: Implementation,
   createdAt: Time,
-}).meta({ id: 'Decision' });
+}).register(z.globalRegistry, { id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 
 export const DecisionParams = z.object({ id: Id });
 export const ListDecisionsQuery = z.object({
-  bodyId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
+  bodyId: z.optional(Id),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

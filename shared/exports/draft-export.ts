@@ -3,7 +3,7 @@
  * every comment (section, votes, status) and every poll's totals. Never a voter, never a
  * resident's id: comments carry the author's display name only while they are visible.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { queryAll } from '#shared/data/page.ts';
 import type { Localized } from '#shared/schema.ts';
 import type { DraftItem } from '#shared/drafts/repository.ts';

@@ -1,46 +1,46 @@
 /** The staff export of a draft, as JSON: what the CSV carries, with every language. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, Time } from '#shared/schema.ts';
 import { CommentStatus } from '#shared/comments/schema.ts';
 import { DraftStatus } from '#shared/drafts/schema.ts';
 import { PollStatus, PollType } from '#shared/polls/schema.ts';
 
 export const ExportQuery = z.object({
-  format: z.enum(['csv', 'json']).default('json'),
+  format: z._default(z.enum(['csv', 'json']), 'json'),
   /** Language of localized texts in CSV (JSON carries every language); default: the first required language. */
-  lang: z.string().max(3).regex(/^[a-z]{2,3}$/, 'not a language tag').optional(),
+  lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/, 'not a language tag'))),
 });
 
 export const DraftExport = z.object({
   draft: z.object({
-    id: Id, caseId: z.string().max(64).nullable(), title: LocalizedText, status: DraftStatus,
-    version: z.number().int(), commentCount: z.number().int(),
+    id: Id, caseId: z.nullable(z.string().check(z.maxLength(64))), title: LocalizedText, status: DraftStatus,
+    version: z.number().check(z.int()), commentCount: z.number().check(z.int()),
   }),
   exportedAt: Time,
   comments: z.array(z.object({
     id: Id,
-    parentId: Id.nullable(),
-    sectionId: Id.nullable(),
-    section: LocalizedText.nullable(),
+    parentId: z.nullable(Id),
+    sectionId: z.nullable(Id),
+    section: z.nullable(LocalizedText),
     createdAt: Time,
-    draftVersion: z.number().int(),
+    draftVersion: z.number().check(z.int()),
     /** The author's display name while the comment is visible. */
-    author: z.string().max(2048).nullable(),
+    author: z.nullable(z.string().check(z.maxLength(2048))),
     status: CommentStatus,
-    votes: z.number().int(),
-    replyCount: z.number().int(),
+    votes: z.number().check(z.int()),
+    replyCount: z.number().check(z.int()),
     edited: z.boolean(),
-    body: z.string().max(5000).nullable(),
-    moderation: z.object({ reason: z.string().max(500), at: Time }).nullable(),
+    body: z.nullable(z.string().check(z.maxLength(5000))),
+    moderation: z.nullable(z.object({ reason: z.string().check(z.maxLength(500)), at: Time })),
   })),
   polls: z.array(z.object({
     id: Id,
-    sectionId: Id.nullable(),
-    section: LocalizedText.nullable(),
+    sectionId: z.nullable(Id),
+    section: z.nullable(LocalizedText),
     question: LocalizedText,
     type: PollType,
     status: PollStatus,
-    total: z.number().int(),
-    options: z.array(z.object({ id: Id, text: LocalizedText, count: z.number().int() })).max(20),
+    total: z.number().check(z.int()),
+    options: z.array(z.object({ id: Id, text: LocalizedText, count: z.number().check(z.int()) })).check(z.maxLength(20)),
   })),
-}).meta({ id: 'DraftExport' });
+}).register(z.globalRegistry, { id: 'DraftExport' });

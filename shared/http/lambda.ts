@@ -6,7 +6,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { settings } from '#shared/config.ts';
 import { meter } from '#shared/data/meter.ts';
 import { logger } from '#shared/observability.ts';
@@ -39,7 +39,7 @@ export interface Implementation {
 }
 
 /** Pairs a route with the thin handler that serves it, typed by the route's schemas. */
-export const implement = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export const implement = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType>(
   route: Route<P, Q, B>,
   handle: (request: Request<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>,
 ): Implementation => ({ route: route as unknown as Route, handle: handle as Implementation['handle'] });
@@ -112,7 +112,7 @@ async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promi
 }
 
 /** Path parameters that do not even have an id's shape name nothing that exists: 404. */
-const parseParams = (schema: z.ZodType, params: Record<string, string | undefined>) => {
+const parseParams = (schema: z.ZodMiniType, params: Record<string, string | undefined>) => {
   const result = schema.safeParse(params);
   if (!result.success) throw notFound();
   return result.data;

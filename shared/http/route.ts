@@ -2,7 +2,7 @@
  * What a route is: the one description that drives the Lambda dispatch, the CDK routes,
  * the local HTTP adapter, the authorization matrix tests and the OpenAPI document.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Who may call a route. `optional`: anyone, and a valid token (if sent) identifies the caller;
@@ -14,15 +14,15 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ResponseSpec {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: string;
 }
 
 export interface Route<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
 > {
   operationId: string;
   method: Method;
@@ -49,7 +49,7 @@ export interface Route<
 }
 
 /** Declares a route, keeping the schema types for the handler that implements it. */
-export const route = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(r: Route<P, Q, B>) => r;
+export const route = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType>(r: Route<P, Q, B>) => r;
 
 /** `POST /v1/drafts/{id}` — the API Gateway v2 route key. */
 export const routeKey = (r: Pick<Route, 'method' | 'path'>): string => `${r.method} ${r.path}`;

@@ -1,8 +1,8 @@
 /** Validation at the edge: zod issues become the API's `errors: [{path, message}]`. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { validationFailed, type FieldError } from '#shared/http/problem.ts';
 
-export const fieldErrors = (where: string, error: z.ZodError): FieldError[] =>
+export const fieldErrors = (where: string, error: z.core.$ZodError): FieldError[] =>
   error.issues.flatMap((issue): FieldError[] => {
     const path = [where, ...issue.path.map(String)];
     // zod reports a strict object's unknown keys once, on the object: name each field itself.
@@ -11,7 +11,7 @@ export const fieldErrors = (where: string, error: z.ZodError): FieldError[] =>
   }).slice(0, 50);
 
 /** Parses `value` with `schema`, or throws a 400 naming every offending field. */
-export const parseWith = <S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> => {
+export const parseWith = <S extends z.ZodMiniType>(schema: S, value: unknown, where: string): z.output<S> => {
   const result = schema.safeParse(value);
   if (!result.success) throw validationFailed(fieldErrors(where, result.error));
   return result.data;

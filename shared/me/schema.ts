@@ -1,19 +1,19 @@
 /** The resident's own data: who they are to the API, and the export of what is stored about them. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Time } from '#shared/schema.ts';
 
 export const Me = z.object({
-  sub: z.string().max(128),
-  name: z.string().max(2048),
+  sub: z.string().check(z.maxLength(128)),
+  name: z.string().check(z.maxLength(2048)),
   /** Cognito's limits: names up to 128 characters, at most 100 groups per user. */
-  groups: z.array(z.string().max(128)).max(100),
+  groups: z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100)),
   /** Strongly identified (e.g. Suomi.fi). */
   strong: z.boolean(),
-}).meta({ id: 'Me' });
+}).register(z.globalRegistry, { id: 'Me' });
 
-const Records = z.array(z.record(z.string().max(255), z.unknown()));
+const Records = z.array(z.record(z.string().check(z.maxLength(255)), z.unknown()));
 
-export const MyData = Me.extend({
+export const MyData = z.catchall(z.extend(Me, {
   exportedAt: Time,
   comments: Records,
   votes: Records,
@@ -21,4 +21,4 @@ export const MyData = Me.extend({
   subscriptions: Records,
   /** Your own ballots: your choice is yours to see. */
   ballots: Records,
-}).catchall(Records).meta({ id: 'MyDataExport' });
+}), Records).register(z.globalRegistry, { id: 'MyDataExport' });

@@ -1,10 +1,10 @@
 /** Bodies, meetings and agendas: what staff send and what everyone reads. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
 import { CaseId } from '#shared/drafts/schema.ts';
 
 const Loc = LocalizedText;
-const Text = (max: number) => z.string().max(max);
+const Text = (max: number) => z.string().check(z.maxLength(max));
 
 export const BodyKind = z.enum(['council', 'board', 'committee', 'division', 'other']);
 export type BodyKind = z.infer<typeof BodyKind>;
@@ -12,22 +12,22 @@ export type BodyKind = z.infer<typeof BodyKind>;
 export const CreateBodyBody = z.strictObject({
   name: localized(200),
   kind: BodyKind,
-}).meta({ id: 'CreateBody' });
+}).register(z.globalRegistry, { id: 'CreateBody' });
 export type CreateBodyBody = z.infer<typeof CreateBodyBody>;
 
 /** Where an imported record came from: the source system and its own id. */
 export const Source = z.object({
   system: z.literal('ahjo'),
   id: Text(100),
-}).meta({ id: 'Source', description: 'The source system and its id for this record (imports only)' });
+}).register(z.globalRegistry, { id: 'Source', description: 'The source system and its id for this record (imports only)' });
 
 export const Body = z.object({
   id: Id,
   name: Loc,
   kind: BodyKind,
-  source: Source.nullable(),
+  source: z.nullable(Source),
   createdAt: Time,
-}).meta({ id: 'Body' });
+}).register(z.globalRegistry, { id: 'Body' });
 export type Body = z.infer<typeof Body>;
 
 export const MeetingStatus = z.enum(['scheduled', 'cancelled']);
@@ -36,137 +36,139 @@ export type MeetingStatus = z.infer<typeof MeetingStatus>;
 export const CreateMeetingBody = z.strictObject({
   bodyId: Id,
   startsAt: Time,
-  endsAt: Time.optional(),
-  location: localized(300).optional(),
-  title: localized(300).optional(),
-}).meta({ id: 'CreateMeeting' });
+  endsAt: z.optional(Time),
+  location: z.optional(localized(300)),
+  title: z.optional(localized(300)),
+}).register(z.globalRegistry, { id: 'CreateMeeting' });
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
 
 export const PatchMeetingBody = z.strictObject({
-  startsAt: Time.optional(),
-  endsAt: Time.nullable().optional(),
-  location: localized(300).nullable().optional(),
-  title: localized(300).nullable().optional(),
-  status: MeetingStatus.optional(),
-}).refine((b) => Object.keys(b).length > 0, 'nothing to change').meta({ id: 'PatchMeeting' });
+  startsAt: z.optional(Time),
+  endsAt: z.optional(z.nullable(Time)),
+  location: z.optional(z.nullable(localized(300))),
+  title: z.optional(z.nullable(localized(300))),
+  status: z.optional(MeetingStatus),
+}).check(z.refine((b) => Object.keys(b).length > 0, 'nothing to change')).register(z.globalRegistry, { id: 'PatchMeeting' });
 export type PatchMeetingBody = z.infer<typeof PatchMeetingBody>;
 
 const AgendaItemInput = z.strictObject({
   /** Keep an existing item (its id, its decision, its documents) by sending its id. */
-  id: Id.optional(),
+  id: z.optional(Id),
   title: localized(1_000),
-  summary: localized(5_000).optional(),
-  proposal: localized(10_000).optional(),
-  draftId: Id.optional(),
-  caseId: CaseId.optional(),
+  summary: z.optional(localized(5_000)),
+  proposal: z.optional(localized(10_000)),
+  draftId: z.optional(Id),
+  caseId: z.optional(CaseId),
 });
 
 export const ReplaceAgendaBody = z.strictObject({
-  items: z.array(AgendaItemInput).max(200),
+  items: z.array(AgendaItemInput).check(z.maxLength(200)),
   /** What changed: required once the agenda is published. */
-  changelog: localized(2_000).optional(),
-}).meta({ id: 'ReplaceAgenda' });
+  changelog: z.optional(localized(2_000)),
+}).register(z.globalRegistry, { id: 'ReplaceAgenda' });
 export type ReplaceAgendaBody = z.infer<typeof ReplaceAgendaBody>;
 
 export const AgendaDocument = z.object({
   language: Text(16),
   /** `text/html` when the document's text is stored; read it from the agenda item. */
-  format: z.literal('text/html').nullable(),
-  pdfUrl: Text(2000).nullable(),
-  issuedAt: Time.nullable(),
-}).meta({ id: 'AgendaDocument' });
+  format: z.nullable(z.literal('text/html')),
+  pdfUrl: z.nullable(Text(2000)),
+  issuedAt: z.nullable(Time),
+}).register(z.globalRegistry, { id: 'AgendaDocument' });
 
 export const AgendaItem = z.object({
   id: Id,
-  number: z.number().int().min(1),
+  number: z.number().check(z.int(), z.minimum(1)),
   title: Loc,
-  summary: Loc.nullable(),
-  proposal: Loc.nullable(),
-  draftId: Id.nullable(),
-  caseId: Text(64).nullable(),
+  summary: z.nullable(Loc),
+  proposal: z.nullable(Loc),
+  draftId: z.nullable(Id),
+  caseId: z.nullable(Text(64)),
   /** The minutes' section, e.g. `137 §` (imports). */
-  section: Text(100).nullable(),
-  decisionId: Id.nullable(),
-  documents: z.array(AgendaDocument).max(20),
-  source: Source.nullable(),
-}).meta({ id: 'AgendaItem' });
+  section: z.nullable(Text(100)),
+  decisionId: z.nullable(Id),
+  documents: z.array(AgendaDocument).check(z.maxLength(20)),
+  source: z.nullable(Source),
+}).register(z.globalRegistry, { id: 'AgendaItem' });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
-export const AgendaItemDetail = AgendaItem.extend({
-  documents: z.array(AgendaDocument.extend({
+export const AgendaItemDetail = z.extend(AgendaItem, {
+  documents: z.array(z.extend(AgendaDocument, {
     /**
      * The document's HTML exactly as the source system published it: data, never markup this
      * API renders. Sanitize it before showing it in a browser.
      */
-    html: Text(400_000).nullable(),
-  })).max(20),
-}).meta({ id: 'AgendaItemDetail' });
+    html: z.nullable(Text(400_000)),
+  })).check(z.maxLength(20)),
+}).register(z.globalRegistry, { id: 'AgendaItemDetail' });
 export type AgendaItemDetail = z.infer<typeof AgendaItemDetail>;
 
 export const AgendaStatus = z.enum(['unpublished', 'published']);
 
 export const Meeting = z.object({
   id: Id,
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   bodyId: Id,
-  title: Loc.nullable(),
+  title: z.nullable(Loc),
   startsAt: Time,
-  endsAt: Time.nullable(),
-  location: Loc.nullable(),
+  endsAt: z.nullable(Time),
+  location: z.nullable(Loc),
   status: MeetingStatus,
   agendaStatus: AgendaStatus,
-  agendaPublishedAt: Time.nullable(),
-  agendaVersion: z.number().int(),
-  agendaItemCount: z.number().int(),
+  agendaPublishedAt: z.nullable(Time),
+  agendaVersion: z.number().check(z.int()),
+  agendaItemCount: z.number().check(z.int()),
   /** `null` in lists, and to the public while the agenda is unpublished. */
-  agenda: z.object({ items: z.array(AgendaItem).max(1000) }).nullable(),
-  documents: z.array(z.object({ title: Text(500).nullable(), type: Text(100).nullable(), language: Text(16).nullable(), url: Text(2000), issuedAt: Time.nullable() })).max(100),
-  source: Source.extend({ status: Text(100).nullable() }).nullable(),
+  agenda: z.nullable(z.object({ items: z.array(AgendaItem).check(z.maxLength(1000)) })),
+  documents: z.array(z.object({ title: z.nullable(Text(500)), type: z.nullable(Text(100)), language: z.nullable(Text(16)), url: Text(2000), issuedAt: z.nullable(Time) })).check(z.maxLength(100)),
+  source: z.nullable(z.extend(Source, { status: z.nullable(Text(100)) })),
   createdAt: Time,
   updatedAt: Time,
-}).meta({ id: 'Meeting' });
+}).register(z.globalRegistry, { id: 'Meeting' });
 export type Meeting = z.infer<typeof Meeting>;
 
 export const AgendaChange = z.object({
   itemId: Id,
-  number: z.number().int().nullable(),
+  number: z.nullable(z.number().check(z.int())),
   change: z.enum(['added', 'removed', 'changed']),
-  fields: z.array(Text(20)).max(10),
-}).meta({ id: 'AgendaChange' });
+  fields: z.array(Text(20)).check(z.maxLength(10)),
+}).register(z.globalRegistry, { id: 'AgendaChange' });
 export type AgendaChange = z.infer<typeof AgendaChange>;
 
 export const AgendaVersion = z.object({
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   at: Time,
   event: z.enum(['published', 'corrected']),
-  changelog: Loc.nullable(),
-  changes: z.array(AgendaChange).max(2000),
+  changelog: z.nullable(Loc),
+  changes: z.array(AgendaChange).check(z.maxLength(2000)),
   /** Who made the change: staff through the API, or an import from the source system. */
   by: z.enum(['staff', 'ahjo']),
-}).meta({ id: 'AgendaVersion' });
+}).register(z.globalRegistry, { id: 'AgendaVersion' });
 export type AgendaVersion = z.infer<typeof AgendaVersion>;
 
-export const AgendaVersionDetail = AgendaVersion.extend({ items: z.array(AgendaItem).max(1000) }).meta({ id: 'AgendaVersionDetail' });
+export const AgendaVersionDetail = z.extend(AgendaVersion, { items: z.array(AgendaItem).check(z.maxLength(1000)) })
+  .register(z.globalRegistry, { id: 'AgendaVersionDetail' });
 
 export const BodyParams = z.object({ id: Id });
 export const MeetingParams = z.object({ id: Id });
 export const AgendaItemParams = z.object({ id: Id, itemId: Id });
-export const AgendaVersionParams = z.object({ id: Id, version: z.coerce.number().int().min(1).max(1_000_000) });
+export const AgendaVersionParams = z.object({ id: Id, version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)) });
 
 /** A day (`2026-11-22`) or a time; a day as `to` includes that whole day. */
-const Bound = z.union([Time, z.iso.date().max(10)]);
+const Bound = z.union([Time, z.iso.date().check(z.maxLength(10))]);
 
 export const ListMeetingsQuery = z.object({
-  bodyId: Id.optional(),
-  from: Bound.optional().meta({ description: 'Meetings starting at or after this time (or day)' }),
-  to: Bound.optional().meta({ description: 'Meetings starting before this time (a day: up to the end of that day)' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2048).optional(),
-}).refine((q) => !q.from || !q.to || lowerBound(q.from) < upperBound(q.to), { message: 'from must be before to', path: ['to'] });
+  bodyId: z.optional(Id),
+  from: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting at or after this time (or day)' }),
+  to: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting before this time (a day: up to the end of that day)' }),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+}).check(z.refine((q) => !q.from || !q.to || lowerBound(q.from) < upperBound(q.to), { message: 'from must be before to', path: ['to'] }));
 
 export const CalendarQuery = z.object({
-  bodyId: Id.optional(),
-  lang: z.string().max(3).regex(/^[a-z]{2,3}$/).optional().meta({ description: 'Language of summaries and locations (default fi, falling back to any)' }),
+  bodyId: z.optional(Id),
+  lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/)))
+    .register(z.globalRegistry, { description: 'Language of summaries and locations (default fi, falling back to any)' }),
 });
 
 export const lowerBound = (b: string): string => (b.length === 10 ? `${b}T00:00:00.000Z` : new Date(b).toISOString());

@@ -1,5 +1,5 @@
 /** Moderation: flags residents raise, what moderators decide, and the public log of it. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 
 export const FlagReason = z.enum(['spam', 'offensive', 'off-topic', 'other']);
@@ -8,23 +8,24 @@ export type FlagReason = z.infer<typeof FlagReason>;
 export const FlagBody = z.strictObject({
   reason: FlagReason,
   /** A few words for the moderator; never shown publicly. */
-  note: z.string().trim().min(1).max(1_000).optional(),
-}).meta({ id: 'FlagRequest' });
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1_000))),
+}).register(z.globalRegistry, { id: 'FlagRequest' });
 
-export const Flagged = z.object({ commentId: Id, flagged: z.literal(true) }).meta({ id: 'Flagged' });
+export const Flagged = z.object({ commentId: Id, flagged: z.literal(true) }).register(z.globalRegistry, { id: 'Flagged' });
 
 /** Why a moderator acted: public in the draft's moderation log. */
-export const ModerationBody = z.strictObject({ reason: z.string().trim().min(1).max(500) }).meta({ id: 'ModerationRequest' });
+export const ModerationBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) })
+  .register(z.globalRegistry, { id: 'ModerationRequest' });
 
 export const ModerationAction = z.object({
   id: Id,
   commentId: Id,
   action: z.enum(['hidden', 'restored']),
-  reason: z.string().max(500),
+  reason: z.string().check(z.maxLength(500)),
   at: Time,
   /** Hidden by the deployment's flag threshold, pending a moderator's review. */
   automatic: z.boolean(),
-}).meta({ id: 'ModerationAction' });
+}).register(z.globalRegistry, { id: 'ModerationAction' });
 export type ModerationAction = z.infer<typeof ModerationAction>;
 
 export const QueueEntry = z.object({
@@ -32,12 +33,12 @@ export const QueueEntry = z.object({
   commentId: Id,
   status: z.enum(['visible', 'hidden', 'deleted']),
   /** The text as written, also of a hidden comment: the moderator has to read it to decide. */
-  body: z.string().max(5000).nullable(),
-  author: z.object({ name: z.string().max(2048) }).nullable(),
+  body: z.nullable(z.string().check(z.maxLength(5000))),
+  author: z.nullable(z.object({ name: z.string().check(z.maxLength(2048)) })),
   createdAt: Time,
   /** Flags awaiting review. */
-  flagCount: z.number().int(),
-  reasons: z.record(FlagReason, z.number().int()),
-  moderation: z.object({ reason: z.string().max(500), at: Time }).nullable(),
-}).meta({ id: 'ModerationQueueEntry' });
+  flagCount: z.number().check(z.int()),
+  reasons: z.record(FlagReason, z.number().check(z.int())),
+  moderation: z.nullable(z.object({ reason: z.string().check(z.maxLength(500)), at: Time })),
+}).register(z.globalRegistry, { id: 'ModerationQueueEntry' });
 export type QueueEntry = z.infer<typeof QueueEntry>;

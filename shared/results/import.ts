@@ -11,7 +11,7 @@
  *   startDate, endDate, weight, status, progress
  *   version               the version the row was written against (If-Match); empty: the current one
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fieldErrors } from '#shared/http/validate.ts';
 import type { FieldError } from '#shared/http/problem.ts';
 import { CreateResultBody, PatchResultBody } from '#shared/results/schema.ts';
@@ -113,7 +113,7 @@ export function commands(rows: string[][]): Row[] {
       ...(cell('enddate') ? { endDate: cell('enddate') } : {}),
       ...(cell('weight') ? { weight: number(cell('weight')!) } : {}),
     };
-    const check = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undefined => {
+    const check = <S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> | undefined => {
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
       errors.push(...fieldErrors('row', parsed.error).map((e) => ({ ...e, path: e.path.replace(/^row\.?/, '') || 'row' })));

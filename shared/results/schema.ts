@@ -1,38 +1,39 @@
 /** Implementation results of a decision: what staff report and what everyone reads. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
 
 export const ResultStatus = z.enum(['planned', 'in_progress', 'delayed', 'completed', 'cancelled']);
 export type ResultStatus = z.infer<typeof ResultStatus>;
 
-const Progress = z.number().min(0).max(100);
+const Progress = z.number().check(z.minimum(0), z.maximum(100));
 /** A calendar date, `2027-03-01`. */
-const Day = z.iso.date().max(10).meta({ description: 'Calendar date (YYYY-MM-DD)', example: '2027-03-01' });
+const Day = z.iso.date().check(z.maxLength(10)).register(z.globalRegistry, { description: 'Calendar date (YYYY-MM-DD)', example: '2027-03-01' });
 /** How much a result counts in its parent's (or the decision's) progress; 0 leaves it out. */
-const Weight = z.number().min(0).max(1000).meta({ description: 'Share in the parent\'s weighted mean; 0 leaves the result out of it', example: 1 });
+const Weight = z.number().check(z.minimum(0), z.maximum(1000))
+  .register(z.globalRegistry, { description: 'Share in the parent\'s weighted mean; 0 leaves the result out of it', example: 1 });
 
 export const CreateResultBody = z.strictObject({
   title: localized(300),
-  description: localized(5_000).optional(),
-  startDate: Day.optional(),
-  endDate: Day.optional(),
-  weight: Weight.default(1),
-  parentId: Id.optional(),
-}).meta({ id: 'CreateResult' });
+  description: z.optional(localized(5_000)),
+  startDate: z.optional(Day),
+  endDate: z.optional(Day),
+  weight: z._default(Weight, 1),
+  parentId: z.optional(Id),
+}).register(z.globalRegistry, { id: 'CreateResult' });
 export type CreateResultBody = z.infer<typeof CreateResultBody>;
 
 export const PatchResultBody = z.strictObject({
-  status: ResultStatus.optional(),
+  status: z.optional(ResultStatus),
   /** Only for a result without children: a parent's progress is derived from theirs. */
-  progress: Progress.optional(),
+  progress: z.optional(Progress),
   /** What happened: kept with the timeline entry. */
-  note: localized(2_000).optional(),
-  title: localized(300).optional(),
-  description: localized(5_000).nullable().optional(),
-  startDate: Day.nullable().optional(),
-  endDate: Day.nullable().optional(),
-  weight: Weight.optional(),
-}).refine((b) => Object.keys(b).length > 0, 'nothing to change').meta({ id: 'PatchResult' });
+  note: z.optional(localized(2_000)),
+  title: z.optional(localized(300)),
+  description: z.optional(z.nullable(localized(5_000))),
+  startDate: z.optional(z.nullable(Day)),
+  endDate: z.optional(z.nullable(Day)),
+  weight: z.optional(Weight),
+}).check(z.refine((b) => Object.keys(b).length > 0, 'nothing to change')).register(z.globalRegistry, { id: 'PatchResult' });
 export type PatchResultBody = z.infer<typeof PatchResultBody>;
 
 const Loc = LocalizedText;
@@ -40,20 +41,20 @@ const Loc = LocalizedText;
 export const Result = z.object({
   id: Id,
   decisionId: Id,
-  parentId: Id.nullable(),
+  parentId: z.nullable(Id),
   title: Loc,
-  description: Loc.nullable(),
-  startDate: Day.nullable(),
-  endDate: Day.nullable(),
+  description: z.nullable(Loc),
+  startDate: z.nullable(Day),
+  endDate: z.nullable(Day),
   weight: z.number(),
   status: ResultStatus,
   /** 0–100; for a result with children, the weighted mean of theirs. */
   progress: z.number(),
-  childCount: z.number().int(),
-  version: z.number().int(),
+  childCount: z.number().check(z.int()),
+  version: z.number().check(z.int()),
   createdAt: Time,
   updatedAt: Time,
-}).meta({ id: 'Result' });
+}).register(z.globalRegistry, { id: 'Result' });
 export type Result = z.infer<typeof Result>;
 
 export const TimelineEntry = z.object({
@@ -62,8 +63,8 @@ export const TimelineEntry = z.object({
   resultId: Id,
   status: ResultStatus,
   progress: z.number(),
-  note: Loc.nullable(),
-}).meta({ id: 'TimelineEntry' });
+  note: z.nullable(Loc),
+}).register(z.globalRegistry, { id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const ResultParams = z.object({ id: Id, rid: Id });

@@ -1,5 +1,5 @@
 /** Following a draft or a decision: what the subscription routes answer. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 
 export const SubjectKind = z.enum(['draft', 'decision']);
@@ -18,10 +18,10 @@ export type SubscriptionOrigin = z.infer<typeof SubscriptionOrigin>;
 export const Subscription = z.object({
   subject: z.object({ kind: SubjectKind, id: Id }),
   following: z.boolean(),
-  origin: SubscriptionOrigin.nullable(),
+  origin: z.nullable(SubscriptionOrigin),
   /** When the caller last followed or unfollowed; null when they never did either. */
-  since: Time.nullable(),
-}).meta({ id: 'Subscription' });
+  since: z.nullable(Time),
+}).register(z.globalRegistry, { id: 'Subscription' });
 export type Subscription = z.infer<typeof Subscription>;
 
 export const SubjectParams = z.object({ id: Id });

@@ -158,6 +158,21 @@ describe('functions', () => {
     }
   });
 
+  test('functions given the deployment secret read it through the Parameters and Secrets extension layer', () => {
+    const all = resources(out.stateless, 'AWS::Lambda::Function');
+    for (const fn of httpFunctions) {
+      const props = all[logicalId(out.stacks.stateless.functions[fn]!)]!.Properties;
+      // Region-agnostic stack: the layer ARN is looked up per region in a template mapping.
+      const [layer] = props.Layers ?? [];
+      const [map, , key] = layer?.['Fn::FindInMap'] ?? [];
+      expect(JSON.stringify(out.stateless.toJSON().Mappings?.[map]), fn).toMatch(/AWS-Parameters-and-Secrets-Lambda-Extension-Arm64/);
+      expect(key, fn).toBe('1x0x103xarm64');
+    }
+    for (const fn of Object.values(all).filter((f) => !f.Properties.Environment?.Variables?.SECRET_ARN)) {
+      expect(fn.Properties.Layers).toBeUndefined();
+    }
+  });
+
   test('a function whose routes are all GET may not write to the table', () => {
     const readers = httpFunctions.filter(readOnly);
     expect(readers.length).toBeGreaterThan(0);
