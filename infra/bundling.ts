@@ -3,6 +3,7 @@
  * NodejsFunction (local esbuild, never Docker) and the bench builds with the very same
  * ones, so the bytes it reports are the bytes that deploy.
  */
+import { resolve } from 'node:path';
 
 /** Node.js major of the Lambda runtime (the newest CDK offers: NODEJS_24_X). */
 export const lambdaNodeMajor = 24;
@@ -20,6 +21,12 @@ export const lambdaBundling = {
   banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   /** Resolves the `#shared/*`-style subpath imports from package.json. */
   tsconfig: 'tsconfig.json',
+  /**
+   * Lambda always has its role's credentials in the environment: the SDK's full default
+   * credential chain (about 135 KB minified of SSO, INI, IMDS… clients) is swapped for the
+   * environment provider. Absolute paths, since esbuild runs in the asset's output folder.
+   */
+  alias: { '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, 'lambda-credentials.ts') } as Record<string, string>,
 };
 
 /** Path of the entry of HTTP function `fn` (as named in the route table). */

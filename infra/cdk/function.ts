@@ -67,6 +67,7 @@ export class AppFunction extends Construct {
         mainFields: lambdaBundling.mainFields,
         banner: lambdaBundling.banner,
         tsconfig: join(projectRoot, lambdaBundling.tsconfig),
+        esbuildArgs: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
         forceDockerBundling: false,
         logLevel: LogLevel.WARNING, // sizes are the bench's job; warnings and errors still show
       },

@@ -18,6 +18,7 @@ describe('the bench', () => {
     expect(options).toMatchObject({
       bundle: true, minify: true, format: lambdaBundling.format, target: lambdaBundling.target,
       external: lambdaBundling.externalModules, mainFields: lambdaBundling.mainFields, banner: { js: lambdaBundling.banner },
+      alias: lambdaBundling.alias,
     });
   });
 

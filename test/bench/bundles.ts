@@ -17,12 +17,12 @@ export const projectRoot = resolve(import.meta.dirname, '../..');
  * does not know stops it, so the bench can never silently build something else.
  */
 export function esbuildOptions(): BuildOptions {
-  const { format, target, platform, minify, sourcemap, externalModules, mainFields, banner, tsconfig, ...unknown } = lambdaBundling;
+  const { format, target, platform, minify, sourcemap, externalModules, mainFields, banner, tsconfig, alias, ...unknown } = lambdaBundling;
   const left = Object.keys(unknown);
   if (left.length > 0) throw new Error(`test/bench/bundles.ts does not know the bundling option(s) ${left.join(', ')}: map them as CDK does`);
   return {
     bundle: true, format, target, platform, minify, sourcemap, external: externalModules, mainFields,
-    banner: { js: banner }, tsconfig: join(projectRoot, tsconfig), absWorkingDir: projectRoot, logLevel: 'silent',
+    banner: { js: banner }, tsconfig: join(projectRoot, tsconfig), alias, absWorkingDir: projectRoot, logLevel: 'silent',
   };
 }
 
