@@ -1,7 +1,6 @@
 /** Routes of decision drafts. */
-import * as z from 'zod/mini';
 import { route } from '#shared/http/route.ts';
-import { page } from '#shared/schema.ts';
+import { PageQuery, page } from '#shared/schema.ts';
 import {
   CreateDraftBody, Draft, DraftParams, DraftVersion, ListDraftsQuery, PatchDraftBody, PublishDraftBody,
 } from '#shared/drafts/schema.ts';
@@ -32,10 +31,7 @@ export const patchDraft = route({
 export const listDraftVersions = route({
   operationId: 'listDraftVersions', method: 'GET', path: '/v1/drafts/{id}/versions', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Every version of a draft with its changelog, newest first',
-  params: DraftParams, query: z.object({
-    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-  }),
+  params: DraftParams, query: PageQuery,
   responses: { 200: { description: 'Versions', schema: page(DraftVersion) } },
 });
 

@@ -1,6 +1,6 @@
 /** Comments on drafts: what residents send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, Time } from '#shared/schema.ts';
+import { Id, PageQuery, Time } from '#shared/schema.ts';
 
 export const CommentBody = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));
 
@@ -37,10 +37,8 @@ export const Comment = z.object({
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentParams = z.object({ id: Id, cid: Id });
-export const ListCommentsQuery = z.object({
+export const ListCommentsQuery = z.extend(PageQuery, {
   sectionId: z.optional(Id),
   sort: z._default(z.enum(['newest', 'oldest', 'popular']), 'newest'),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 export const Votes = z.object({ votes: z.number().check(z.int()) }).register(z.globalRegistry, { id: 'Votes' });

@@ -1,6 +1,6 @@
 /** Decisions on agenda items: what staff record and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
+import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 
 const Loc = LocalizedText;
 const Count = z.number().check(z.int(), z.minimum(0), z.maximum(100_000));
@@ -55,8 +55,6 @@ export const Decision = z.object({
 export type Decision = z.infer<typeof Decision>;
 
 export const DecisionParams = z.object({ id: Id });
-export const ListDecisionsQuery = z.object({
+export const ListDecisionsQuery = z.extend(PageQuery, {
   bodyId: z.optional(Id),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

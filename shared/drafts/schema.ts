@@ -1,6 +1,6 @@
 /** Decision drafts: what staff send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
+import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 
 export const CommentingMode = z.enum(['registered', 'strong', 'anonymous', 'none']);
 export type CommentingMode = z.infer<typeof CommentingMode>;
@@ -84,8 +84,6 @@ export const DraftVersion = z.object({
 export type DraftVersion = z.infer<typeof DraftVersion>;
 
 export const DraftParams = z.object({ id: Id });
-export const ListDraftsQuery = z.object({
+export const ListDraftsQuery = z.extend(PageQuery, {
   status: z.optional(z.enum(['open', 'scheduled', 'closed', 'decided'])),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });

@@ -1,6 +1,6 @@
 /** Bodies, meetings and agendas: what staff send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
+import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 import { CaseId } from '#shared/drafts/schema.ts';
 
 const Loc = LocalizedText;
@@ -157,12 +157,10 @@ export const AgendaVersionParams = z.object({ id: Id, version: z.coerce.number()
 /** A day (`2026-11-22`) or a time; a day as `to` includes that whole day. */
 const Bound = z.union([Time, z.iso.date().check(z.maxLength(10))]);
 
-export const ListMeetingsQuery = z.object({
+export const ListMeetingsQuery = z.extend(PageQuery, {
   bodyId: z.optional(Id),
   from: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting at or after this time (or day)' }),
   to: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting before this time (a day: up to the end of that day)' }),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 }).check(z.refine((q) => !q.from || !q.to || lowerBound(q.from) < upperBound(q.to), { message: 'from must be before to', path: ['to'] }));
 
 export const CalendarQuery = z.object({
