@@ -32,6 +32,8 @@ export interface Settings {
   autoHideFlags: number;
   /** What erasure does to the person's comments: `tombstone` (status deleted, no body, no author) or `remove`. */
   commentErasure: 'tombstone' | 'remove';
+  /** The API's public address (no trailing slash): links the API builds start here, never at a request's Host. */
+  publicBaseUrl: string;
 }
 
 export const settings = (): Settings => ({
@@ -45,4 +47,5 @@ export const settings = (): Settings => ({
   anonymousCommentWindowSeconds: int(process.env.ANON_COMMENT_WINDOW_SECONDS, 3600),
   autoHideFlags: int(process.env.AUTO_HIDE_FLAGS, 0),
   commentErasure: process.env.COMMENT_ERASURE === 'remove' ? 'remove' : 'tombstone',
+  publicBaseUrl: (process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
 });

@@ -10,8 +10,10 @@ import { settings } from '#shared/config.ts';
 import { admitAnonymous } from '#shared/moderation/rate-limit.ts';
 import { deleteComment, editComment, postComment, unvoteComment, voteComment } from '#functions/comments/routes.ts';
 
+const commentCreated = (c: comments.CommentItem) => created(comments.commentView(c), `/v1/drafts/${c.draftId}/comments/${c.id}`);
+
 export const handler = lambda([
-  implement(postComment, async ({ params, body, actor, sourceIp }) => {
+  implement(postComment, async ({ params, body, actor, sourceIp, newId }) => {
     const now = new Date();
     const draft = await getDraft(params.id);
     if (!draft?.publishedAt) throw notFound('Draft');
@@ -38,8 +40,12 @@ export const handler = lambda([
     const comment = await comments.postComment(
       { draftId: params.id, draftVersion: draft.version, body: body.body, sectionId, rootId, author: who },
       now,
+      newId,
     );
-    return created(comments.commentView(comment), `/v1/drafts/${params.id}/comments/${comment.id}`);
+    return commentCreated(comment);
+  }, async ({ params }, id) => {
+    const comment = await comments.getComment(params.id, id, true);
+    return comment && commentCreated(comment);
   }),
 
   implement(editComment, async ({ params, body, actor }) =>

@@ -4,12 +4,14 @@ import { notFound } from '#shared/http/problem.ts';
 import { created } from '#shared/http/reply.ts';
 import { getDraft } from '#shared/drafts/repository.ts';
 import { getMeeting } from '#shared/meetings/repository.ts';
-import { decisionView, recordDecision as storeDecision } from '#shared/decisions/repository.ts';
+import { decisionView, getDecision, recordDecision as storeDecision, type DecisionItem } from '#shared/decisions/repository.ts';
 import { decidableItem, defaultDecidedAt } from '#shared/decisions/rules.ts';
 import { recordDecision } from '#functions/decisions/routes.ts';
 
+const decisionCreated = (d: DecisionItem) => created(decisionView(d), `/v1/decisions/${d.id}`);
+
 export const handler = lambda([
-  implement(recordDecision, async ({ params, body }) => {
+  implement(recordDecision, async ({ params, body, newId }) => {
     // The meeting may change between reading and writing (another decision, a correction):
     // the write is conditional on the version read, so check again and retry.
     for (let attempt = 1; attempt <= 10; attempt++) {
@@ -20,9 +22,12 @@ export const handler = lambda([
       const item = decidableItem(meeting, params.itemId);
       const draft = item.draftId ? await getDraft(item.draftId, true) : undefined;
       const decidedAt = body.decidedAt ? new Date(body.decidedAt).toISOString() : defaultDecidedAt(meeting, now);
-      const decision = await storeDecision({ meeting, item, draft, input: body, decidedAt }, now);
-      if (decision) return created(decisionView(decision), `/v1/decisions/${decision.id}`);
+      const decision = await storeDecision({ meeting, item, draft, input: body, decidedAt }, now, newId);
+      if (decision) return decisionCreated(decision);
     }
     throw new Error('the meeting kept changing while the decision was recorded');
+  }, async (_request, id) => {
+    const decision = await getDecision(id, true);
+    return decision && decisionCreated(decision);
   }),
 ]);

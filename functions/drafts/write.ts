@@ -8,11 +8,18 @@ import { missingForPublication, publicationWindow } from '#shared/drafts/rules.t
 import * as drafts from '#shared/drafts/repository.ts';
 import { closeDraft, createDraft, patchDraft, publishDraft } from '#functions/drafts/routes.ts';
 
+const draftCreated = (draft: drafts.DraftItem, now: Date) => {
+  const view = drafts.draftView(draft, now);
+  return created(view, `/v1/drafts/${view.id}`, view.version);
+};
+
 export const handler = lambda([
-  implement(createDraft, async ({ body }) => {
+  implement(createDraft, async ({ body, newId }) => {
     const now = new Date();
-    const view = drafts.draftView(await drafts.createDraft(body, now), now);
-    return created(view, `/v1/drafts/${view.id}`, view.version);
+    return draftCreated(await drafts.createDraft(body, now, newId), now);
+  }, async (_request, id) => {
+    const draft = await drafts.getDraft(id, true);
+    return draft && draftCreated(draft, new Date());
   }),
 
   implement(patchDraft, async ({ params, body, ifMatch }) => {

@@ -9,7 +9,7 @@ export const handler = lambda([
 
   implement(exportMe, async ({ actor }) => {
     const me = actor!;
-    const data = exportOf(await storedAbout(me.sub));
+    const data = await exportOf(await storedAbout(me.sub));
     return {
       ...ok({ sub: me.sub, name: me.name, groups: me.groups, strong: me.strong, exportedAt: new Date().toISOString(), ...data }),
       headers: { 'Content-Disposition': 'attachment; filename="my-data.json"' },

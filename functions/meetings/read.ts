@@ -20,12 +20,6 @@ const existingMeeting = async (id: string) => {
   return meeting;
 };
 
-/** The API's own address as the caller used it, for links in the calendar. */
-const origin = (req: Request): string => {
-  const host = req.event.requestContext.domainName ?? 'localhost';
-  const scheme = req.header('x-forwarded-proto') ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
-  return `${scheme}://${host}`;
-};
 
 export const handler = lambda([
   implement(listBodies, async ({ query }) => ok(await loadBodies(query))),
@@ -49,7 +43,7 @@ export const handler = lambda([
     if (bodyId && !body) throw notFound('Body');
     const list = await meetings.calendarMeetings(bodyId);
     const bodies = body ? new Map([[body.id, body]]) : await getBodies(list.map((m) => m.bodyId));
-    const base = origin(req);
+    const base = settings().publicBaseUrl;
     const events = list.map((m): CalendarEvent => {
       const bodyName = inLanguage(bodies.get(m.bodyId)?.name, lang);
       const title = inLanguage(m.title, lang);

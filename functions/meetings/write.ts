@@ -6,7 +6,7 @@ import {
   Problem, agendaAlreadyPublished, agendaItemDecided, agendaTooLarge, missingLanguages, notFound, unprocessable,
 } from '#shared/http/problem.ts';
 import { created, versioned } from '#shared/http/reply.ts';
-import { bodyView, createBody as storeBody, getBody } from '#shared/meetings/bodies.ts';
+import { bodyView, createBody as storeBody, getBody, type BodyItem } from '#shared/meetings/bodies.ts';
 import { existingDraftIds } from '#shared/meetings/links.ts';
 import * as meetings from '#shared/meetings/repository.ts';
 import {
@@ -27,20 +27,26 @@ const currentMeeting = async (id: string, ifMatch?: number) => {
   return meeting;
 };
 
+const bodyCreated = (b: BodyItem) => created(bodyView(b), `/v1/bodies/${b.id}`);
+const meetingCreated = (m: meetings.MeetingItem) => created(meetings.meetingView(m, true), `/v1/meetings/${m.id}`, m.version);
+
 export const handler = lambda([
-  implement(createBody, async ({ body }) => {
-    const view = bodyView(await storeBody(body, new Date()));
-    return created(view, `/v1/bodies/${view.id}`);
+  implement(createBody, async ({ body, newId }) => bodyCreated(await storeBody(body, new Date(), newId)), async (_request, id) => {
+    const stored = await getBody(id, true);
+    return stored && bodyCreated(stored);
   }),
 
-  implement(createMeeting, async ({ body }) => {
+  implement(createMeeting, async ({ body, newId }) => {
     const now = new Date();
     const input = { ...body, startsAt: new Date(body.startsAt).toISOString(), endsAt: body.endsAt && new Date(body.endsAt).toISOString() };
     endsAfterStart(input);
     if (!(await getBody(body.bodyId))) throw unprocessable('There is no such body.', [{ path: 'body.bodyId', message: 'unknown body' }]);
-    const meeting = meetings.newMeeting(input, now);
+    const meeting = meetings.newMeeting(input, now, newId);
     await meetings.saveMeeting(meeting, 'new');
-    return created(meetings.meetingView(meeting, true), `/v1/meetings/${meeting.id}`, meeting.version);
+    return meetingCreated(meeting);
+  }, async (_request, id) => {
+    const meeting = await meetings.getMeeting(id, true);
+    return meeting && meetingCreated(meeting);
   }),
 
   implement(patchMeeting, async ({ params, body, ifMatch }) => {

@@ -15,6 +15,10 @@ export const LocalTokenBody = z.strictObject({
   name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
   groups: z._default(z.array(z.enum(['staff', 'moderator', 'admin'])).check(z.maxLength(3)), []),
   strong: z._default(z.boolean(), false),
+  /** The strong identity's stable subject (e.g. a pairwise id from Suomi.fi), as the deployment's person claim. */
+  person: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(128))),
+  email: z.optional(z.email().check(z.maxLength(254))),
+  email_verified: z.optional(z.boolean()),
   /** Lifetime in seconds. */
   expiresIn: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(7 * 24 * 3600)), 8 * 3600),
 }).register(z.globalRegistry, { id: 'LocalTokenRequest' });

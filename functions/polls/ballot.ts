@@ -29,12 +29,12 @@ export const handler = lambda([
     if (!isOpen(draft, now) || poll.closedAt) throw participationClosed();
     const errors = ballotErrors(poll, body.optionIds);
     if (errors.length > 0) throw invalidBallot(errors);
-    return ok(ballotView(await cast(poll, actor!.sub, body.optionIds)));
+    return ok(ballotView(await cast(poll, actor!.sub, body.optionIds, who.person)));
   }),
 
   implement(getBallot, async ({ params, actor }) => {
-    const { poll } = await pollOf(params.id, params.pid, false);
-    const ballot = await ownBallot(poll.id, actor!.sub);
+    const { draft, poll } = await pollOf(params.id, params.pid, false);
+    const ballot = await ownBallot(poll.id, actor!.sub, draft.commenting === 'strong' ? actor!.person : undefined);
     if (!ballot) throw notFound('Ballot');
     return ok(ballotView(ballot));
   }),

@@ -20,11 +20,11 @@ const visibleDraft = async (id: string, actor: Actor | undefined) => {
 };
 
 /** The polls (of `candidates`) whose results this caller may see now; reads ballots only where that decides it. */
-async function visibleResults(candidates: polls.PollItem[], status: DraftStatus, actor: Actor | undefined): Promise<Set<string>> {
+async function visibleResults(candidates: polls.PollItem[], status: DraftStatus, actor: Actor | undefined, strong: boolean): Promise<Set<string>> {
   const staff = isStaff(actor);
   const shown = (p: polls.PollItem, voted: boolean) => !!p.closedAt || resultsVisible(p.resultsVisibility, status, { staff, voted });
   const undecided = candidates.filter((p) => !shown(p, false) && shown(p, true));
-  const voted = actor && undecided.length > 0 ? await votedIn(undecided.map((p) => p.id), actor.sub) : new Set<string>();
+  const voted = actor && undecided.length > 0 ? await votedIn(undecided.map((p) => p.id), actor.sub, strong ? actor.person : undefined) : new Set<string>();
   return new Set(candidates.filter((p) => shown(p, voted.has(p.id))).map((p) => p.id));
 }
 
@@ -34,7 +34,7 @@ export const handler = lambda([
     const draft = await visibleDraft(params.id, actor);
     const status = draftStatus(draft, now);
     const found = await polls.listPolls(params.id, query);
-    const visible = await visibleResults(found.items.map((i) => i.poll), status, actor);
+    const visible = await visibleResults(found.items.map((i) => i.poll), status, actor, draft.commenting === 'strong');
     return ok({
       items: found.items.map(({ poll, results }) => pollView(poll, status, visible.has(poll.id) ? results : null)),
       nextCursor: found.nextCursor,
@@ -47,7 +47,7 @@ export const handler = lambda([
     const poll = await polls.getPoll(params.id, params.pid);
     if (!poll) throw notFound('Poll');
     const status = draftStatus(draft, now);
-    const visible = await visibleResults([poll], status, actor);
+    const visible = await visibleResults([poll], status, actor, draft.commenting === 'strong');
     return ok(pollView(poll, status, visible.has(poll.id) ? await polls.resultsOf(poll) : null));
   }),
 ]);

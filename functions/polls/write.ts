@@ -6,13 +6,17 @@ import { created } from '#shared/http/reply.ts';
 import { missingLanguages as lacking } from '#shared/schema.ts';
 import { getDraft } from '#shared/drafts/repository.ts';
 import { draftStatus } from '#shared/drafts/rules.ts';
+import type { DraftStatus } from '#shared/drafts/schema.ts';
 import * as polls from '#shared/polls/repository.ts';
 import { choiceLimit } from '#shared/polls/rules.ts';
 import { pollView } from '#shared/polls/view.ts';
 import { createPoll } from '#functions/polls/routes.ts';
 
+const pollCreated = (poll: polls.PollItem, status: DraftStatus, results: Parameters<typeof pollView>[2]) =>
+  created(pollView(poll, status, results), `/v1/drafts/${poll.draftId}/polls/${poll.id}`);
+
 export const handler = lambda([
-  implement(createPoll, async ({ params, body }) => {
+  implement(createPoll, async ({ params, body, newId }) => {
     const now = new Date();
     const draft = await getDraft(params.id, true);
     if (!draft) throw notFound('Draft');
@@ -31,8 +35,10 @@ export const handler = lambda([
     const poll = await polls.createPoll({
       draftId: draft.id, sectionId: body.sectionId, question: body.question, options: body.options, kind: body.type,
       maxChoices: limit, resultsVisibility: body.resultsVisibility, shards: settings().pollCounterShards,
-    }, now);
-    const view = pollView(poll, draftStatus(draft, now), { total: 0, options: poll.options.map((o) => ({ id: o.id, count: 0 })) });
-    return created(view, `/v1/drafts/${draft.id}/polls/${poll.id}`);
+    }, now, newId);
+    return pollCreated(poll, draftStatus(draft, now), { total: 0, options: poll.options.map((o) => ({ id: o.id, count: 0 })) });
+  }, async ({ params }, id) => {
+    const [draft, poll] = await Promise.all([getDraft(params.id, true), polls.getPoll(params.id, id, true)]);
+    return draft && poll && pollCreated(poll, draftStatus(draft, new Date()), await polls.resultsOf(poll));
   }),
 ]);

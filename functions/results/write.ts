@@ -5,12 +5,17 @@ import * as results from '#shared/results/repository.ts';
 import { checkDates, checkParent, patched } from '#shared/results/rules.ts';
 import { createResult, patchResult } from '#functions/results/routes.ts';
 
+const resultCreated = (r: results.ResultItem) =>
+  created(results.resultView(r), `/v1/decisions/${r.decisionId}/results/${r.id}`, r.version);
+
 export const handler = lambda([
-  implement(createResult, async ({ params, body }) => {
+  implement(createResult, async ({ params, body, newId }) => {
     checkDates(body.startDate, body.endDate);
-    const { result } = await results.createResult(params.id, body, new Date(), (existing) => checkParent(existing, body.parentId));
-    const view = results.resultView(result);
-    return created(view, `/v1/decisions/${params.id}/results/${view.id}`, view.version);
+    const { result } = await results.createResult(params.id, body, new Date(), (existing) => checkParent(existing, body.parentId), newId);
+    return resultCreated(result);
+  }, async ({ params }, id) => {
+    const result = await results.getResult(params.id, id, true);
+    return result && resultCreated(result);
   }),
 
   implement(patchResult, async ({ params, body, ifMatch }) => {

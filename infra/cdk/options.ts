@@ -32,6 +32,8 @@ const DeploymentOptions = z.object({
   /** Stage-wide default throttling: steady requests per second and burst. */
   throttleRateLimit: z.coerce.number().int().positive().default(50),
   throttleBurstLimit: z.coerce.number().int().positive().default(100),
+  /** The API's public address, as residents reach it (links in feeds, e-mails, exports); default: the API's own URL. */
+  publicBaseUrl: z.url().optional(),
   /** Browser origins allowed to call the API; none means no CORS configuration at all. */
   corsAllowOrigins: list.pipe(z.array(z.url())).default([]),
   /** Web app sign-in redirects; without them the client uses SRP sign-in only (no hosted UI, no federation). */

@@ -54,6 +54,10 @@ export class StatelessStack extends Stack {
       logRetention: options.logRetentionDays,
     });
     this.functions = http.functions;
+    // Erasure deletes the person's account and signs them out everywhere.
+    const erase = this.functions['me/erase']!;
+    erase.addEnvironment('USER_POOL_ID', props.identity.userPool.userPoolId);
+    props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
 
     new DomainEvents(this, 'Events', { deploymentName: options.deploymentName, table: this.table, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
 
@@ -67,6 +71,9 @@ export class StatelessStack extends Stack {
       corsAllowOrigins: options.corsAllowOrigins,
       logRetention: options.logRetentionDays,
     });
+
+    // Links the API builds use the configured public address, never a request's Host header.
+    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', options.publicBaseUrl ?? this.api.url.replace(/\/$/, ''));
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });

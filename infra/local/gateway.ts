@@ -13,7 +13,7 @@ import { Problem, methodNotAllowed, notFound, unauthorized } from '#shared/http/
 import { parseWith } from '#shared/http/validate.ts';
 import { jsonBody } from '#shared/http/body.ts';
 import { routeKey, type Route } from '#shared/http/route.ts';
-import { bearer, gatewayClaims, verifyToken } from '#shared/http/token.ts';
+import { bearer, gatewayClaims, optionalTokenContext, verifyToken } from '#shared/http/token.ts';
 import { LocalTokenBody } from '#functions/platform/routes.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
 
@@ -83,24 +83,11 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
 
   async function authorizerFor(route: Route, headers: Record<string, string>): Promise<APIGatewayProxyEventV2['requestContext'] & object | Record<string, unknown> | undefined> {
     if (route.access === 'public') return undefined;
+    // As the optional-token Lambda authorizer: always through, claims when valid.
+    if (route.access === 'optional') return { lambda: await optionalTokenContext(headers.authorization, options.identity.verifier) };
+    // As API Gateway's JWT authorizer: no valid token, no invocation.
     const token = bearer(headers.authorization);
     const claims = token ? await verifyToken(token, options.identity.verifier) : undefined;
-    if (route.access === 'optional') {
-      // As the optional-token Lambda authorizer: always through, claims when valid.
-      if (!headers.authorization) return { lambda: {} };
-      if (!claims?.sub) return { lambda: { tokenError: 'invalid' } };
-      const groups = claims['cognito:groups'];
-      const amr = claims.amr;
-      return {
-        lambda: {
-          sub: claims.sub,
-          name: String(claims.name ?? ''),
-          groups: Array.isArray(groups) ? groups.join(',') : '',
-          strong: String(Array.isArray(amr) && amr.includes('strong')),
-        },
-      };
-    }
-    // As API Gateway's JWT authorizer: no valid token, no invocation.
     if (!claims) throw unauthorized(token ? 'The bearer token is not valid.' : undefined);
     return { jwt: { claims: gatewayClaims(claims), scopes: null } };
   }

@@ -71,10 +71,14 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalRunti
     await ensureTable(endpoint, process.env.TABLE_NAME);
     const identity = await localIdentity(options.dataDir ? join(options.dataDir, 'local-signing-key.json') : undefined);
     const gateway = createGateway({ routes, identity });
-    if (options.events !== false) events = await startEvents({ endpoint });
+    if (options.events !== false) {
+      events = await startEvents({ endpoint, checkpointFile: options.dataDir ? join(options.dataDir, 'stream-checkpoint.json') : undefined });
+    }
     const seeded = options.seed === false ? false : await seedIfEmpty(gateway, identity);
     server = await startServer(gateway, options.port ?? 3000, options.host);
     const { port } = server.address() as { port: number };
+    // Links the API builds (the calendar's, e-mails') point here unless a public address is set.
+    process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
     return { url: `http://localhost:${port}`, endpoint, gateway, identity, seeded, events, stop };
   } catch (error) {
     await stop();

@@ -4,8 +4,14 @@
  * the published events in-process to the consumers the rules name (as EventBridge would,
  * with retries and a dead-letter list) and plays EventBridge Scheduler with timers that
  * survive a restart. `stop()` ends every poll, timer and delivery it started.
+ *
+ * With a checkpoint file (data under .data/), the reader remembers per shard the last record
+ * whose events every consumer has handled, and resumes after it when the process restarts,
+ * even after a kill: nothing is lost, and what was in flight is delivered again, which the
+ * consumers' idempotency makes harmless.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
@@ -44,6 +50,8 @@ export interface LocalEventsOptions {
   endpoint: string;
   /** How long to wait between polls of an idle stream (Lambda polls about 4 times a second). */
   pollMs?: number;
+  /** Where the reader keeps its position; without one it starts at the stream's end and forgets on exit. */
+  checkpointFile?: string;
 }
 
 type Invoke = (fn: string, payload: unknown) => Promise<unknown>;
@@ -108,7 +116,7 @@ export async function startEvents(options: LocalEventsOptions): Promise<LocalEve
     return handler(payload, lambdaContext(fn));
   };
 
-  const reader = await streamReader(options.endpoint, invoke, pause);
+  const reader = await streamReader(options.endpoint, invoke, pause, options.checkpointFile);
   const scheduler = await localScheduler(invoke, track, pause, signal, deadLetters);
   useBus(localBus(invoke, track, pause, signal, deadLetters));
   useScheduler(scheduler.scheduler);
@@ -188,6 +196,7 @@ function localBus(
   };
   return {
     async put(entries: BusEntry[]) {
+      const deliveries: Promise<void>[] = [];
       for (const entry of entries) {
         const event: EventBridgeEvent<string, unknown> = {
           version: '0',
@@ -202,10 +211,13 @@ function localBus(
         };
         for (const rule of eventRules) {
           if (entry.source === settings().deploymentName && (rule.detailTypes as string[]).includes(entry.detailType)) {
-            void track(deliver(rule.fn, event));
+            deliveries.push(track(deliver(rule.fn, event)));
           }
         }
       }
+      // EventBridge holds an accepted event durably; in-process nothing does, so the publisher
+      // (and the stream position behind it) moves on only once every consumer had its turn.
+      await Promise.all(deliveries);
       return entries.map(() => true);
     },
   };
@@ -292,8 +304,25 @@ interface ShardState {
   failing?: { sequence: string; attempts: number; retryAt: number };
 }
 
+interface Checkpoint {
+  streamArn: string;
+  /** Per shard, the sequence number of the last record fully handled. */
+  shards: Record<string, string>;
+  finished: string[];
+}
+
+const readCheckpoint = (file: string | undefined, streamArn: string): Checkpoint | undefined => {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
+    return saved.streamArn === streamArn ? saved : undefined;
+  } catch {
+    return undefined; // unreadable: start from the oldest record kept (redelivery is harmless)
+  }
+};
+
 /** Lambda's event source mapping for the table's stream: shards in order, batches, retries from the failed record. */
-async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number) => Promise<unknown>) {
+async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number) => Promise<unknown>, checkpointFile?: string) {
   const table = localClient(endpoint);
   const described = await table.send(new DescribeTableCommand({ TableName: tableName() }));
   table.destroy();
@@ -306,6 +335,21 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
   const finished = new Set<string>();
   const history: DynamoDBRecord[] = [];
   let discoveredAt = 0;
+  const saved = readCheckpoint(checkpointFile, streamArn);
+  for (const id of saved?.finished ?? []) finished.add(id);
+
+  /** Written after each handled batch, atomically (a kill mid-write leaves the previous one). */
+  const checkpoint = () => {
+    if (!checkpointFile) return;
+    const state: Checkpoint = {
+      streamArn,
+      shards: { ...saved?.shards, ...Object.fromEntries([...shards.values()].filter((s) => s.last).map((s) => [s.id, s.last!])) },
+      finished: [...finished],
+    };
+    for (const id of finished) delete state.shards[id];
+    writeFileSync(`${checkpointFile}.tmp`, JSON.stringify(state));
+    renameSync(`${checkpointFile}.tmp`, checkpointFile);
+  };
 
   const listShards = async (): Promise<Shard[]> => {
     const all: Shard[] = [];
@@ -322,12 +366,31 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
     (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequence })))
       .ShardIterator;
 
-  /** New shards: at start only the open ones from now on; later ones from their start, after their parent. */
+  /** Where a shard the checkpoint knows resumes: after its last handled record (or its start, if that was trimmed). */
+  const resume = async (id: string, last: string): Promise<string | undefined> => {
+    try {
+      return await iterator(id, 'AFTER_SEQUENCE_NUMBER', last);
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'TrimmedDataAccessException') throw error;
+      return iterator(id, 'TRIM_HORIZON');
+    }
+  };
+
+  /**
+   * New shards. Without a checkpoint file: at start only the open ones, from now on. With one:
+   * every shard from where it left off, or from its start. Later shards from their start, after their parent.
+   */
   const discover = async (initial: boolean) => {
     discoveredAt = Date.now();
     for (const shard of await listShards()) {
       const id = shard.ShardId!;
       if (shards.has(id) || finished.has(id)) continue;
+      if (checkpointFile) {
+        if (shard.ParentShardId && shards.has(shard.ParentShardId)) continue;
+        const last = saved?.shards[id];
+        shards.set(id, { id, last, iterator: last ? await resume(id, last) : await iterator(id, 'TRIM_HORIZON') });
+        continue;
+      }
       if (initial) {
         if (shard.SequenceNumberRange?.EndingSequenceNumber) finished.add(id);
         else shards.set(id, { id, iterator: await iterator(id, 'LATEST') });
@@ -371,13 +434,17 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
       const taken = failedAt === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
       for (const r of taken) history.push(r);
       if (history.length > 10_000) history.splice(0, history.length - 10_000);
-      if (taken.length > 0) shard.last = taken.at(-1)!.dynamodb!.SequenceNumber;
+      if (taken.length > 0) {
+        shard.last = taken.at(-1)!.dynamodb!.SequenceNumber;
+        checkpoint();
+      }
       if (failedAt !== undefined) {
         const attempts = shard.failing?.sequence === failedAt ? shard.failing.attempts + 1 : 1;
         if (attempts >= publishAttempts) {
           logger.error('stream record skipped after repeated publisher failures (on-failure destination)', { sequence: failedAt });
           shard.failing = undefined;
           shard.last = failedAt;
+          checkpoint();
           shard.iterator = await iterator(shard.id, 'AFTER_SEQUENCE_NUMBER', failedAt);
         } else {
           shard.failing = { sequence: failedAt, attempts, retryAt: Date.now() + 100 * 2 ** attempts };
@@ -391,6 +458,7 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
       // The shard closed: its children may start now.
       shards.delete(shard.id);
       finished.add(shard.id);
+      checkpoint();
       discoveredAt = 0;
     }
     return records.length;

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { personClaim } from '#shared/http/actor.ts';
 import type { Verifier } from '#shared/http/token.ts';
 
 export const localIssuer = 'urn:kuntavaikutus:local';
@@ -13,7 +14,19 @@ export const localAudience = 'kuntavaikutus-local';
 
 export interface LocalIdentity {
   verifier: Verifier;
-  mint(claims: { sub: string; name?: string; groups: string[]; strong: boolean; expiresIn: number }): Promise<{ token: string; expiresAt: string }>;
+  mint(claims: LocalClaims): Promise<{ token: string; expiresAt: string }>;
+}
+
+export interface LocalClaims {
+  sub: string;
+  name?: string;
+  groups: string[];
+  strong: boolean;
+  /** The strong identity's stable subject; issued under the deployment's person claim. */
+  person?: string;
+  email?: string;
+  email_verified?: boolean;
+  expiresIn: number;
 }
 
 async function loadKeys(file?: string): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
@@ -33,13 +46,16 @@ async function loadKeys(file?: string): Promise<{ privateKey: CryptoKey; publicK
 export async function localIdentity(keyFile?: string): Promise<LocalIdentity> {
   const { privateKey, publicKey } = await loadKeys(keyFile);
   return {
-    verifier: { key: publicKey, issuer: localIssuer, audience: localAudience },
-    async mint({ sub, name, groups, strong, expiresIn }) {
+    verifier: { key: publicKey, kid: 'local', issuer: localIssuer, audience: localAudience },
+    async mint({ sub, name, groups, strong, person, email, email_verified, expiresIn }) {
       const exp = Math.floor(Date.now() / 1000) + expiresIn;
       const token = await new SignJWT({
         name: name ?? sub,
         'cognito:groups': groups,
         ...(strong ? { amr: ['strong'] } : {}),
+        // A strong identity provider always names the person (e.g. a pairwise subject); by default the account.
+        ...(strong ? { [personClaim()]: person ?? sub } : {}),
+        ...(email ? { email, email_verified: email_verified ?? false } : {}),
         token_use: 'id',
       })
         .setProtectedHeader({ alg: 'ES256', kid: 'local' })

@@ -36,7 +36,8 @@ export const problemTypes: ProblemType[] = [
   { slug: 'decision-exists', status: 409, title: 'Decision exists', when: 'The agenda item has a decision already (`decisionId`).' },
   { slug: 'meeting-cancelled', status: 409, title: 'Meeting cancelled', when: 'A cancelled meeting takes no decisions.' },
   { slug: 'implementation-busy', status: 409, title: 'Results are changing', when: 'Too many simultaneous changes to one decision\'s results kept this one from rolling up; send it again.' },
-  { slug: 'idempotency-in-progress', status: 409, title: 'Request in progress', when: 'A request with this `Idempotency-Key` is still being processed; retry later.' },
+  { slug: 'idempotency-in-progress', status: 409, title: 'Request in progress', when: 'A request with this `Idempotency-Key` is still being processed; retry after `Retry-After` (at most the 60 s lease of an attempt that never finished).' },
+  { slug: 'ballot-final', status: 409, title: 'Ballot is final', when: 'The caller\'s ballot was kept, unlinked, when their data was erased: it still counts and cannot be changed.' },
   { slug: 'precondition-failed', status: 412, title: 'Precondition failed', when: '`If-Match` names an older version; read the resource again (`currentVersion` tells the current one).' },
   { slug: 'payload-too-large', status: 413, title: 'Payload too large', when: 'The body is larger than the route accepts.' },
   { slug: 'unsupported-media-type', status: 415, title: 'Unsupported media type', when: 'The body is not sent as `application/json`.' },
@@ -49,6 +50,7 @@ export const problemTypes: ProblemType[] = [
   { slug: 'idempotency-key-reused', status: 422, title: 'Idempotency key reused', when: 'This `Idempotency-Key` was used with another request body.' },
   { slug: 'precondition-required', status: 428, title: 'Precondition required', when: 'The route needs `If-Match` with the version being edited.' },
   { slug: 'rate-limited', status: 429, title: 'Too many requests', when: 'The caller sent too many requests; `Retry-After` says when to try again.' },
+  { slug: 'service-unavailable', status: 503, title: 'Service unavailable', when: 'The database (or another service the route needs) is unavailable, throttled or too slow; `Retry-After` says when to try again. A write retried with the same `Idempotency-Key` is stored once.' },
   { slug: 'internal', status: 500, title: 'Internal Server Error', when: 'An unexpected error; `detail` carries a correlation id to quote to support. Nothing else is revealed.' },
 ];
 

@@ -82,9 +82,9 @@ export function errorResponses(r: Route, ctx: ResponseContext): Record<string, R
 
   const conflicts = [
     ...(write && r.params ? ['The resource\'s current state does not allow this; `type` names the conflict (see the problem types with status 409).'] : []),
-    ...(r.idempotent ? ['`idempotency-in-progress`: an earlier request with this `Idempotency-Key` is still running.'] : []),
+    ...(r.idempotent ? ['`idempotency-in-progress`: an earlier request with this `Idempotency-Key` is still running (`Retry-After`).'] : []),
   ];
-  if (conflicts.length > 0) out[409] = problem(conflicts.join(' '));
+  if (conflicts.length > 0) out[409] = problem(conflicts.join(' '), r.idempotent ? ['Retry-After'] : []);
 
   if (r.ifMatch) out[412] = problem('`If-Match` names an older version: `precondition-failed`, with `currentVersion`. Read the resource again.');
   if (r.body) {
@@ -102,5 +102,7 @@ export function errorResponses(r: Route, ctx: ResponseContext): Record<string, R
     ['Retry-After'], true);
   out[500] = problem('An unexpected error: `internal`, with a correlation id in `detail`. If the function itself fails, API Gateway answers (`application/json`).',
     [], true);
+  out[503] = problem('The database or another service this route needs is unavailable, throttled or too slow: `service-unavailable`, with `Retry-After`.',
+    ['Retry-After']);
   return out;
 }

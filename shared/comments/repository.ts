@@ -17,6 +17,8 @@ import { newId } from '#shared/ids.ts';
 import { conflict, forbidden, notFound, participationClosed } from '#shared/http/problem.ts';
 import type { Page } from '#shared/schema.ts';
 import { draftKey } from '#shared/drafts/repository.ts';
+import { markerOf } from '#shared/me/marks.ts';
+import type { AuthorKind } from '#shared/comments/rules.ts';
 import type { Comment } from '#shared/comments/schema.ts';
 
 export interface CommentItem {
@@ -30,6 +32,10 @@ export interface CommentItem {
   body?: string;
   authorSub?: string;
   authorName?: string;
+  /** Absent on comments stored before kinds were recorded: derived from authorSub. */
+  authorKind?: AuthorKind;
+  /** The author deleted a comment a moderator had hidden: it stays hidden, and a restore leaves it deleted. */
+  authorDeleted?: boolean;
   draftVersion: number;
   votes: number;
   replyCount: number;
@@ -42,7 +48,8 @@ export interface CommentItem {
 }
 
 export const commentKey = (draftId: string, id: string) => ({ pk: `DRAFT#${draftId}`, sk: `COMMENT#${id}` });
-const voteKey = (draftId: string, id: string, sub: string) => ({ pk: `DRAFT#${draftId}`, sk: `VOTE#${id}#${sub}` });
+/** One up-vote per person: keyed by a hash that names nobody, so it outlives the person's erasure. */
+const voteKey = async (draftId: string, id: string, sub: string) => ({ pk: `DRAFT#${draftId}`, sk: `VOTE#${id}#${await markerOf(sub)}` });
 
 /** The public shape: tombstones keep their place but show neither body nor author. */
 export const commentView = (c: CommentItem): Comment => ({
@@ -51,7 +58,9 @@ export const commentView = (c: CommentItem): Comment => ({
   sectionId: c.sectionId ?? null,
   parentId: c.parentId ?? null,
   body: c.status === 'visible' ? (c.body ?? null) : null,
-  author: c.status === 'visible' && c.authorName !== undefined ? { name: c.authorName } : null,
+  author: c.status === 'visible' && c.authorName !== undefined
+    ? { name: c.authorName, kind: c.authorKind ?? (c.authorSub ? 'resident' : 'anonymous') }
+    : null,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   version: c.draftVersion,
@@ -77,12 +86,11 @@ export interface NewComment {
   sectionId?: string;
   /** The root comment this replies to. */
   rootId?: string;
-  author: { sub?: string; name: string };
+  author: { sub?: string; name: string; kind: AuthorKind };
 }
 
 /** Stores a comment and counts it on the draft (and its root), all or nothing. */
-export async function postComment(input: NewComment, now: Date): Promise<CommentItem> {
-  const id = newId();
+export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
   const at = now.toISOString();
   const item: CommentItem = {
     ...commentKey(input.draftId, id),
@@ -94,6 +102,7 @@ export async function postComment(input: NewComment, now: Date): Promise<Comment
     body: input.body,
     authorSub: input.author.sub,
     authorName: input.author.name,
+    authorKind: input.author.kind,
     draftVersion: input.draftVersion,
     votes: 0,
     replyCount: 0,
@@ -189,12 +198,31 @@ export async function editComment(draftId: string, id: string, sub: string, body
 
 /**
  * The author removes their comment: it stays in place as a tombstone, and stops counting.
+ * A comment a moderator hid stays hidden, with its public reason, but loses its body.
  * Removing an already removed comment changes nothing.
  */
 export async function deleteComment(draftId: string, id: string, sub: string, now: Date): Promise<void> {
   const comment = await ownComment(draftId, id, sub);
-  if (comment.status === 'deleted') return;
+  if (comment.status === 'deleted' || comment.authorDeleted) return;
   const at = now.toISOString();
+  if (comment.status === 'hidden') {
+    try {
+      await transact([{
+        Update: {
+          TableName: tableName(),
+          Key: commentKey(draftId, id),
+          UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body',
+          ConditionExpression: '#status = :hidden',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':true': true, ':at': at, ':hidden': 'hidden' },
+        },
+      }]);
+      return;
+    } catch (error) {
+      if (error instanceof TransactionCancelled) return deleteComment(draftId, id, sub, now); // restored meanwhile
+      throw error;
+    }
+  }
   const wasVisible = comment.status === 'visible';
   try {
     await transact([
@@ -222,6 +250,7 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
 /** Adds or removes `sub`'s up-vote; repeating either changes nothing. Returns the count. */
 export async function setVote(draftId: string, id: string, sub: string, up: boolean, now: Date): Promise<number> {
   const at = now.toISOString();
+  const key = await voteKey(draftId, id, sub);
   const items: TransactItem[] = [
     {
       ConditionCheck: {
@@ -235,11 +264,11 @@ export async function setVote(draftId: string, id: string, sub: string, up: bool
       ? {
           Put: {
             TableName: tableName(),
-            Item: { ...voteKey(draftId, id, sub), type: 'vote', draftId, commentId: id, createdAt: at, userPk: `USER#${sub}`, userSk: `VOTE#${draftId}#${id}` },
+            Item: { ...key, type: 'vote', draftId, commentId: id, createdAt: at, userPk: `USER#${sub}`, userSk: `VOTE#${draftId}#${id}` },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         }
-      : { Delete: { TableName: tableName(), Key: voteKey(draftId, id, sub), ConditionExpression: 'attribute_exists(pk)' } },
+      : { Delete: { TableName: tableName(), Key: key, ConditionExpression: 'attribute_exists(pk)' } },
     {
       Update: {
         TableName: tableName(),

@@ -23,7 +23,11 @@ export const Comment = z.object({
   sectionId: z.nullable(Id),
   parentId: z.nullable(Id),
   body: z.nullable(z.string().check(z.maxLength(5000))),
-  author: z.nullable(z.object({ name: z.string().check(z.maxLength(2048)) })),
+  author: z.nullable(z.object({
+    name: z.string().check(z.maxLength(2048)),
+    /** `anonymous`: a name given, not verified; `resident`: signed in; `strong`: strongly identified; `staff`: speaking for the municipality. */
+    kind: z.enum(['anonymous', 'resident', 'strong', 'staff']),
+  })),
   createdAt: Time,
   updatedAt: Time,
   /** The draft version the comment was made on. */

@@ -1,6 +1,9 @@
 /**
  * The one DynamoDB document client every repository uses. It asks DynamoDB for the
  * consumed capacity of every call and records calls and capacity in the meter.
+ * Every call is bounded: a frozen or unreachable database costs a few seconds (timeouts
+ * and jittered retries well below the function timeout), then `unavailable()` tells the
+ * HTTP edge to answer 503 instead of hanging until the platform kills the function.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -17,7 +20,9 @@ const createClient = (): DynamoDBDocumentClient => {
     ...(endpoint
       ? { endpoint, region: process.env.AWS_REGION ?? 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-    maxAttempts: 4,
+    // Worst case about 3 x 2 s + backoff: under the 10 s a client waits for an answer.
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: Math.ceil(timeoutMs() / 2), requestTimeout: timeoutMs(), throwOnRequestTimeout: true },
   });
   base.middlewareStack.add(
     (next, context) => async (args) => {
@@ -32,6 +37,37 @@ const createClient = (): DynamoDBDocumentClient => {
   );
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 };
+
+/** Per-call timeout; DYNAMODB_TIMEOUT_MS overrides it (the fault tests shorten it). */
+function timeoutMs(): number {
+  const n = Number(process.env.DYNAMODB_TIMEOUT_MS);
+  return Number.isInteger(n) && n > 0 ? n : 2000;
+}
+
+const unavailableCodes = new Set([
+  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ProvisionedThroughputExceededException',
+  'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'LimitExceededException',
+  'TransactionInProgressException', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH',
+  'ENOTFOUND', 'EAI_AGAIN', 'AbortError',
+]);
+
+/**
+ * True when `error` says the database (or the network to it) is down, throttled or too slow,
+ * rather than that the request was wrong: the caller may retry later.
+ */
+export function unavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (unavailableCodes.has(e.name ?? '') || unavailableCodes.has(e.code ?? '')) return true;
+  // A transaction that kept losing to others (after transact's retries) or was throttled.
+  const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  if (e.name === 'TransactionCanceledException' && reasons?.some((r) => /Conflict|Throttl|ProvisionedThroughput/.test(r.Code ?? ''))) {
+    return !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+  }
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  return e.cause !== undefined && e.cause !== error && unavailable(e.cause);
+}
 
 let client: DynamoDBDocumentClient | undefined;
 

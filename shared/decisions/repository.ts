@@ -73,8 +73,8 @@ export const decisionView = (d: DecisionItem): Decision => ({
   createdAt: d.createdAt,
 });
 
-export async function getDecision(id: string): Promise<DecisionItem | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: decisionKey(id) }));
+export async function getDecision(id: string, consistent = false): Promise<DecisionItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: decisionKey(id), ConsistentRead: consistent }));
   return out.Item as DecisionItem | undefined;
 }
 
@@ -90,8 +90,9 @@ export interface NewDecision {
  * Stores the decision if the meeting is still at the version the caller checked. Returns
  * undefined when it moved on (the caller checks again and retries).
  */
-export async function recordDecision({ meeting, item, draft, input, decidedAt }: NewDecision, now: Date): Promise<DecisionItem | undefined> {
-  const id = newId();
+export async function recordDecision(
+  { meeting, item, draft, input, decidedAt }: NewDecision, now: Date, id: string = newId(),
+): Promise<DecisionItem | undefined> {
   const at = now.toISOString();
   const decision: DecisionItem = {
     ...decisionKey(id),

@@ -86,8 +86,7 @@ export async function getDraft(id: string, consistent = false): Promise<DraftIte
   return out.Item as DraftItem | undefined;
 }
 
-export async function createDraft(input: CreateDraftBody, now: Date): Promise<DraftItem> {
-  const id = newId();
+export async function createDraft(input: CreateDraftBody, now: Date, id: string = newId()): Promise<DraftItem> {
   const at = now.toISOString();
   const item: DraftItem = {
     ...draftKey(id),

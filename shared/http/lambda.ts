@@ -8,13 +8,16 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { settings } from '#shared/config.ts';
+import { unavailable } from '#shared/data/client.ts';
 import { meter } from '#shared/data/meter.ts';
+import { newId } from '#shared/ids.ts';
+import { erasedSince } from '#shared/me/erased.ts';
 import { logger } from '#shared/observability.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
 import { header, jsonBody, rawBody } from '#shared/http/body.ts';
 import * as idempotency from '#shared/http/idempotency.ts';
 import {
-  Problem, badRequest, forbidden, notFound, preconditionFailed, preconditionRequired, unauthorized,
+  Problem, badRequest, forbidden, notFound, preconditionFailed, preconditionRequired, serviceUnavailable, tokenRevoked, unauthorized,
 } from '#shared/http/problem.ts';
 import type { Reply } from '#shared/http/reply.ts';
 import { routeKey, type Route } from '#shared/http/route.ts';
@@ -31,23 +34,41 @@ export interface Request<P = unknown, Q = unknown, B = unknown> {
   sourceIp: string;
   header(name: string): string | undefined;
   event: APIGatewayProxyEventV2;
+  /**
+   * The id a resource created by this request takes. On idempotent routes it is fixed by the
+   * Idempotency-Key, so a retried request can only ever store the resource once.
+   */
+  newId: string;
 }
+
+type Handle<P = unknown, Q = unknown, B = unknown> = (request: Request<P, Q, B>) => Promise<Reply>;
 
 export interface Implementation {
   route: Route;
-  handle(request: Request): Promise<Reply>;
+  handle: Handle;
+  /**
+   * Idempotent routes: the created resource `id` as it is now (201 with the current view), or
+   * undefined when it was never stored. Replays answer from it, never from a stored body.
+   */
+  current?: (request: Request, id: string) => Promise<Reply | undefined>;
 }
 
 /** Pairs a route with the thin handler that serves it, typed by the route's schemas. */
 export const implement = <P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType>(
   route: Route<P, Q, B>,
-  handle: (request: Request<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>,
-): Implementation => ({ route: route as unknown as Route, handle: handle as Implementation['handle'] });
+  handle: Handle<z.output<P>, z.output<Q>, z.output<B>>,
+  current?: (request: Request<z.output<P>, z.output<Q>, z.output<B>>, id: string) => Promise<Reply | undefined>,
+): Implementation => {
+  if (route.idempotent && !current) throw new Error(`${route.operationId}: an idempotent route needs current() to answer replays`);
+  return { route: route as unknown as Route, handle: handle as Handle, current: current as Implementation['current'] };
+};
 
-const authorize = (route: Route, event: APIGatewayProxyEventV2): Actor | undefined => {
+const authorize = async (route: Route, event: APIGatewayProxyEventV2): Promise<Actor | undefined> => {
   if (route.access === 'public') return undefined;
   if (tokenRejected(event)) throw unauthorized('The bearer token is not valid.');
   const actor = actorOf(event);
+  // An erased person's tokens stop working at once, everywhere (API Gateway cannot revoke them).
+  if (actor && (await erasedSince(actor.sub, actor.issuedAt))) throw tokenRevoked();
   if (route.access === 'optional') return actor;
   if (!actor) throw unauthorized();
   if (route.access === 'staff' && !isStaff(actor)) throw forbidden('This needs the staff role.');
@@ -62,8 +83,11 @@ const versionFrom = (value: string | undefined): number => {
   return Number(match[1]);
 };
 
+/** On every answer: no content sniffing, and nothing cached unless a route says otherwise. */
+const baseHeaders = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
 const toResult = (reply: Reply): APIGatewayProxyStructuredResultV2 => {
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...reply.headers };
+  const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
   if (reply.body === undefined) return { statusCode: reply.status, headers };
   if (typeof reply.body === 'string' && reply.contentType) {
     return { statusCode: reply.status, headers: { 'Content-Type': reply.contentType, ...headers }, body: reply.body };
@@ -77,13 +101,13 @@ const toResult = (reply: Reply): APIGatewayProxyStructuredResultV2 => {
 
 export const problemResult = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...problem.headers },
+  headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...baseHeaders, ...problem.headers },
   body: JSON.stringify(problem.toJSON()),
 });
 
 async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promise<Reply> {
   const { route } = impl;
-  const actor = authorize(route, event);
+  const actor = await authorize(route, event);
   const body = route.body ? jsonBody(event, route.maxBodyBytes ?? settings().maxBodyBytes) : undefined;
   if (route.body && body === undefined && !route.body.safeParse(undefined).success) throw badRequest('A JSON body is required.');
   const request: Request = {
@@ -95,18 +119,41 @@ async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promi
     sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
     header: (name) => header(event, name),
     event,
+    newId: newId(),
   };
   const key = route.idempotent ? header(event, 'idempotency-key') : undefined;
   if (key === undefined) return impl.handle(request);
   const scope = `${actor?.sub ?? `anonymous:${request.sourceIp}`}\n${route.operationId}\n${event.rawPath}`;
-  const claimed = await idempotency.claim(scope, key, rawBody(event)?.toString('base64') ?? '');
-  if (claimed.replay) return claimed.replay;
+  const claimed = await idempotency.claim(scope, key, rawBody(event)?.toString('base64') ?? '', actor?.sub);
+  request.newId = claimed.resourceId;
+  const stored = () => impl.current!(request, claimed.resourceId);
+  const replayed = (reply: Reply): Reply => ({ ...reply, headers: { ...reply.headers, 'Idempotent-Replayed': 'true' } });
+  if (claimed.done) {
+    // The body comes from the resource as it is now, never from the record.
+    const now = await stored();
+    if (!now) throw notFound();
+    return replayed({ ...now, status: claimed.done.status, headers: { ...claimed.done.headers, ...now.headers } });
+  }
+  if (claimed.resumed) {
+    const earlier = await stored();
+    if (earlier) {
+      await idempotency.complete(claimed, earlier);
+      return replayed(earlier);
+    }
+  }
   try {
     const reply = await impl.handle(request);
     await idempotency.complete(claimed, reply);
     return reply;
   } catch (error) {
-    await idempotency.release(claimed).catch(() => undefined);
+    if (!(error instanceof Problem) || error.status >= 500) throw error; // outcome unknown: the lease frees the key
+    // Refused; but a first attempt that finished late may have stored it meanwhile.
+    const earlier = claimed.resumed ? await stored() : undefined;
+    if (earlier) {
+      await idempotency.complete(claimed, earlier);
+      return replayed(earlier);
+    }
+    await idempotency.release(claimed);
     throw error;
   }
 }
@@ -124,6 +171,10 @@ async function answer(impl: Implementation | undefined, event: APIGatewayProxyEv
     return toResult(await serve(impl, event));
   } catch (error) {
     if (error instanceof Problem) return problemResult(error);
+    if (unavailable(error)) {
+      logger.warn('dependency unavailable', { error: error as Error, routeKey: event.routeKey });
+      return problemResult(serviceUnavailable());
+    }
     logger.error('unexpected error', { error: error as Error, routeKey: event.routeKey });
     return problemResult(new Problem(500, 'internal', 'Internal Server Error', `Correlation id: ${event.requestContext.requestId}`));
   }

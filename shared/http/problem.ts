@@ -48,9 +48,8 @@ export const missingLanguages = (missing: { path: string; languages: string[] }[
 export const unauthorized = (detail = 'A valid bearer token is required.') =>
   new Problem(401, 'unauthorized', 'Unauthorized', detail, {}, { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (detail = 'You may not do this.') => new Problem(403, 'forbidden', 'Forbidden', detail);
-export const strongIdentificationRequired = () =>
-  new Problem(403, 'strong-identification-required', 'Strong identification required',
-    'This matter accepts participation only with strong identification.');
+export const strongIdentificationRequired = (detail = 'This matter accepts participation only with strong identification.') =>
+  new Problem(403, 'strong-identification-required', 'Strong identification required', detail);
 export const notFound = (what = 'Resource') => new Problem(404, 'not-found', 'Not found', `${what} was not found.`);
 export const methodNotAllowed = (allow: string[]) =>
   new Problem(405, 'method-not-allowed', 'Method not allowed', `Allowed: ${allow.join(', ')}.`, {}, { Allow: allow.join(', ') });
@@ -70,8 +69,16 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new Problem(429, 'rate-limited', 'Too many requests', 'Try again later.', {}, { 'Retry-After': String(retryAfterSeconds) });
 export const idempotencyKeyReused = () =>
   new Problem(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was used with another request.');
-export const idempotencyInProgress = () =>
-  conflict('idempotency-in-progress', 'Request in progress', 'A request with this Idempotency-Key is still being processed.');
+export const idempotencyInProgress = (retryAfterSeconds: number) =>
+  new Problem(409, 'idempotency-in-progress', 'Request in progress',
+    'A request with this Idempotency-Key is still being processed; retry after the lease shown in Retry-After.', {},
+    { 'Retry-After': String(Math.max(1, retryAfterSeconds)) });
+export const serviceUnavailable = (retryAfterSeconds = 2) =>
+  new Problem(503, 'service-unavailable', 'Service unavailable',
+    'A service this request needs is unavailable or too slow right now. Retry later; a retried write with the same Idempotency-Key is stored once.',
+    {}, { 'Retry-After': String(retryAfterSeconds) });
+export const tokenRevoked = () =>
+  new Problem(401, 'unauthorized', 'Unauthorized', 'This token was issued before its account was erased.', {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
 // Meetings, agendas and decisions.
 export const agendaAlreadyPublished = () =>
@@ -102,6 +109,9 @@ export const alreadyFlagged = () =>
   conflict('already-flagged', 'Already flagged', 'You have already flagged this comment; one flag per person.');
 export const commentNotVisible = () =>
   conflict('comment-not-visible', 'Comment not visible', 'This is possible only on a visible comment.');
+export const ballotFinal = () =>
+  conflict('ballot-final', 'Ballot is final',
+    'Your ballot in this poll was kept, unlinked from you, when your data was erased; it still counts and cannot be changed.');
 export const commentNotHidden = () =>
   conflict('comment-not-hidden', 'Comment not hidden', 'Only a hidden comment can be restored.');
 export const nothingToReview = () =>

@@ -1,42 +1,54 @@
 /**
  * Erasure (`DELETE /v1/me`): afterwards nothing reachable holds the person's id or their
- * personal data.
+ * personal data, their tokens are refused, and what they took part in stays counted once.
+ *   - first the erasure itself is recorded, so every token issued until now stops working;
  *   - comments: per deployment policy, a tombstone (status `deleted`, no body, no author)
  *     or removed outright (a root comment with replies stays a tombstone so replies keep
  *     their place); the draft's commentCount stays exact either way;
- *   - votes and flags: moved to a random key without the user, so counts stay as they were;
- *   - ballots: moved to a random key without the owner index, still counted, unlinkable;
- *   - anything else stored about them (subscriptions, notifications, …): deleted.
+ *   - votes and flags stay where they are, under their keyed-hash key, emptied of everything
+ *     but the fact of the mark: still counted, and still blocking a second one;
+ *   - ballots lose their choice and the account's reference to them, and keep their count
+ *     and their key (see `eraseBallot`);
+ *   - anything else stored about them (subscriptions, notifications, idempotency records): deleted.
  * Each step is its own transaction and repeating erasure is harmless.
  */
-import { randomBytes } from 'node:crypto';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
-import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
+import { conditionFailed, TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { commentKey, getComment, type CommentItem } from '#shared/comments/repository.ts';
 import { countVisible } from '#shared/moderation/actions.ts';
-import { unlinkBallot, type BallotItem } from '#shared/polls/ballots.ts';
+import { eraseBallot, type BallotRefItem } from '#shared/polls/ballots.ts';
 import { storedAbout, type StoredItem } from '#shared/me/data.ts';
+import { markErased } from '#shared/me/erased.ts';
 
 export type CommentPolicy = 'tombstone' | 'remove';
 
-const anonymousKey = () => `erased-${randomBytes(16).toString('hex')}`;
-
-/** A vote or flag keeps counting under a key that names nobody. */
-async function unlinkMark(item: StoredItem, prefix: 'VOTE' | 'FLAG'): Promise<void> {
-  const { userPk: _u, userSk: _s, note: _note, ...rest } = item;
-  await transact([
-    { Delete: { TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConditionExpression: 'attribute_exists(pk)' } },
-    { Put: { TableName: tableName(), Item: { ...rest, sk: `${prefix}#${String(item.commentId)}#${anonymousKey()}` } } },
-  ]).catch((error) => {
-    if (!(error instanceof TransactionCancelled)) throw error; // already gone: nothing to unlink
+/** A vote or flag keeps its key and its count, and loses who, when and why. */
+async function emptyMark(item: StoredItem): Promise<void> {
+  await db().send(new UpdateCommand({
+    TableName: tableName(),
+    Key: { pk: item.pk, sk: item.sk },
+    UpdateExpression: 'SET erased = :true REMOVE userPk, userSk, createdAt, note',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':true': true },
+  })).catch((error) => {
+    if (!conditionFailed(error)) throw error; // already gone (an unvote): nothing to empty
   });
 }
 
-/** The comment as a tombstone: no body, no author, no trace of who wrote it. */
+/** The comment as a tombstone: no body, no author, no trace of who wrote it. A hidden one stays hidden, with its public reason. */
 const tombstone = (c: CommentItem, at: string): TransactItem[] => [
-  {
+  c.status === 'hidden' ? {
+    Update: {
+      TableName: tableName(),
+      Key: commentKey(c.draftId, c.id),
+      UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body, authorSub, authorName, userPk, userSk, flagPk',
+      ConditionExpression: '#status = :was',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':true': true, ':at': at, ':was': c.status },
+    },
+  } : {
     Update: {
       TableName: tableName(),
       Key: commentKey(c.draftId, c.id),
@@ -80,25 +92,23 @@ async function eraseComment(draftId: string, id: string, policy: CommentPolicy, 
  * (every step is safe to repeat on an item already erased).
  */
 export async function erase(sub: string, policy: CommentPolicy, now: Date): Promise<void> {
+  await markErased(sub, now);
   for (let round = 0; round < 6; round++) {
     const found = await storedAbout(sub);
-    if (found.items.length + found.ballots.length === 0) return;
+    if (found.length === 0) return;
     // Still listed after a pass: the index is catching up (or something new arrived); give it a moment.
     if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
     await eraseFound(found, policy, now);
   }
 }
 
-async function eraseFound({ items, ballots }: { items: StoredItem[]; ballots: StoredItem[] }, policy: CommentPolicy, now: Date): Promise<void> {
-  const steps = [
-    ...items.map((item) => () => {
-      if (item.type === 'comment') return eraseComment(String(item.draftId), String(item.id), policy, now);
-      if (item.type === 'vote') return unlinkMark(item, 'VOTE');
-      if (item.type === 'flag') return unlinkMark(item, 'FLAG');
-      return db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } })).then(() => undefined);
-    }),
-    ...ballots.map((ballot) => () => unlinkBallot(ballot as unknown as BallotItem)),
-  ];
+async function eraseFound(items: StoredItem[], policy: CommentPolicy, now: Date): Promise<void> {
+  const steps = items.map((item) => () => {
+    if (item.type === 'comment') return eraseComment(String(item.draftId), String(item.id), policy, now);
+    if (item.type === 'vote' || item.type === 'flag') return emptyMark(item);
+    if (item.type === 'ballotRef') return eraseBallot(item as unknown as BallotRefItem);
+    return db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } })).then(() => undefined);
+  });
   // A few at a time: fast for a long history, gentle on the table.
   for (let i = 0; i < steps.length; i += 10) await Promise.all(steps.slice(i, i + 10).map((step) => step()));
 }

@@ -36,20 +36,19 @@ export const bodyView = (b: BodyItem): Body => ({
   createdAt: b.createdAt,
 });
 
-const newBody = (input: CreateBodyBody, now: Date, source?: BodyItem['source']): BodyItem & Record<string, unknown> => {
-  const id = newId();
+const newBody = (input: CreateBodyBody, now: Date, source?: BodyItem['source'], id: string = newId()): BodyItem & Record<string, unknown> => {
   const at = now.toISOString();
   return { ...bodyKey(id), type: 'body', id, name: input.name, kind: input.kind, source, createdAt: at, updatedAt: at, gsi1pk: 'BODIES', gsi1sk: id };
 };
 
-export async function createBody(input: CreateBodyBody, now: Date): Promise<BodyItem> {
-  const item = newBody(input, now);
+export async function createBody(input: CreateBodyBody, now: Date, id?: string): Promise<BodyItem> {
+  const item = newBody(input, now, undefined, id);
   await transact([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }]);
   return item;
 }
 
-export async function getBody(id: string): Promise<BodyItem | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: bodyKey(id) }));
+export async function getBody(id: string, consistent = false): Promise<BodyItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: bodyKey(id), ConsistentRead: consistent }));
   return out.Item as BodyItem | undefined;
 }
 

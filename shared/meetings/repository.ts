@@ -125,8 +125,7 @@ export async function getMeeting(id: string, consistent = false): Promise<Meetin
 }
 
 /** A new meeting item (not yet stored), with an empty unpublished agenda. */
-export function newMeeting(input: CreateMeetingBody & { status?: MeetingStatus }, now: Date): MeetingItem {
-  const id = newId();
+export function newMeeting(input: CreateMeetingBody & { status?: MeetingStatus }, now: Date, id: string = newId()): MeetingItem {
   const at = now.toISOString();
   return {
     ...meetingKey(id),

@@ -42,7 +42,11 @@ function transition(decision: Decision, c: CommentItem): { to: CommentItem['stat
     if (c.status === 'visible') return { to: 'hidden', count: -1 };
     return pendingReview(c) ? { to: 'hidden', count: 0 } : commentNotVisible();
   }
-  if (decision === 'restore') return c.status === 'hidden' ? { to: 'visible', count: 1 } : commentNotHidden();
+  if (decision === 'restore') {
+    if (c.status !== 'hidden') return commentNotHidden();
+    // Its author deleted it while hidden: restoring ends the moderation, and the author's deletion stands.
+    return c.authorDeleted ? { to: 'deleted', count: 0 } : { to: 'visible', count: 1 };
+  }
   // Dismissing leaves the status as it is: a fine comment stays visible, one its author removed leaves the queue.
   return (c as { flagPk?: string }).flagPk !== undefined ? { to: c.status, count: 0 } : nothingToReview();
 }

@@ -1,6 +1,6 @@
 /**
  * Residents flag comments: one flag per person per comment (`DRAFT#<draftId>` /
- * `FLAG#<commentId>#<sub>`, a conditional put). A flag counts on the comment in the same
+ * `FLAG#<commentId>#<HMAC(sub)>`, a conditional put; the key outlives the person's erasure). A flag counts on the comment in the same
  * transaction and puts it in the moderation queue (byFlags: `flagPk = QUEUE`, by flagCount).
  * With a deployment threshold K, the flag that makes K open flags from distinct people
  * also hides the comment, pending a moderator's review.
@@ -11,9 +11,11 @@ import { alreadyFlagged, commentNotVisible, notFound } from '#shared/http/proble
 import { commentKey, getComment } from '#shared/comments/repository.ts';
 import { countVisible, logEntry, reasonAttribute } from '#shared/moderation/actions.ts';
 import type { FlagReason } from '#shared/moderation/schema.ts';
+import { markerOf } from '#shared/me/marks.ts';
 
 export const queuePartition = 'QUEUE';
-export const flagKey = (draftId: string, commentId: string, who: string) => ({ pk: `DRAFT#${draftId}`, sk: `FLAG#${commentId}#${who}` });
+export const flagKey = async (draftId: string, commentId: string, sub: string) =>
+  ({ pk: `DRAFT#${draftId}`, sk: `FLAG#${commentId}#${await markerOf(sub)}` });
 
 export interface NewFlag {
   draftId: string;
@@ -26,6 +28,7 @@ export interface NewFlag {
 /** Records `flag`; 409 when this person already flagged the comment or it is not visible. Returns whether it hid the comment. */
 export async function flagComment(flag: NewFlag, autoHideAt: number, now: Date): Promise<{ hidden: boolean }> {
   const at = now.toISOString();
+  const key = await flagKey(flag.draftId, flag.commentId, flag.sub);
   for (let attempt = 0; attempt < 12; attempt++) {
     const comment = await getComment(flag.draftId, flag.commentId, true);
     if (!comment) throw notFound('Comment');
@@ -37,7 +40,7 @@ export async function flagComment(flag: NewFlag, autoHideAt: number, now: Date):
         Put: {
           TableName: tableName(),
           Item: {
-            ...flagKey(flag.draftId, flag.commentId, flag.sub), type: 'flag', draftId: flag.draftId, commentId: flag.commentId,
+            ...key, type: 'flag', draftId: flag.draftId, commentId: flag.commentId,
             reason: flag.reason, note: flag.note, createdAt: at, userPk: `USER#${flag.sub}`, userSk: `FLAG#${flag.draftId}#${flag.commentId}`,
           },
           ConditionExpression: 'attribute_not_exists(pk)',

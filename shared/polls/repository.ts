@@ -51,8 +51,7 @@ export interface NewPoll {
 }
 
 /** Stores a poll on a draft that has not closed; 409 when it has. */
-export async function createPoll(input: NewPoll, now: Date): Promise<PollItem> {
-  const id = newId();
+export async function createPoll(input: NewPoll, now: Date, id: string = newId()): Promise<PollItem> {
   const at = now.toISOString();
   const item: PollItem = {
     ...pollKey(input.draftId, id),

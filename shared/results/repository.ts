@@ -214,9 +214,8 @@ export interface NewResult {
 
 /** Adds a result (status planned, progress 0) and rolls the tree up. `check` applies the tree rules. */
 export async function createResult(
-  decisionId: string, input: NewResult, now: Date, check: (results: ResultItem[]) => void,
+  decisionId: string, input: NewResult, now: Date, check: (results: ResultItem[]) => void, id: string = newId(),
 ): Promise<{ result: ResultItem; entry: TimelineItem }> {
-  const id = newId();
   const at = now.toISOString();
   return commitChange(decisionId, now, ({ results }) => {
     check(results);
@@ -261,8 +260,8 @@ export async function updateResult(
   });
 }
 
-export async function getResult(decisionId: string, id: string): Promise<ResultItem | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: resultKey(decisionId, id) }));
+export async function getResult(decisionId: string, id: string, consistent = false): Promise<ResultItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: resultKey(decisionId, id), ConsistentRead: consistent }));
   return out.Item as ResultItem | undefined;
 }
 

@@ -123,7 +123,7 @@ describe('posting comments', () => {
     const draft = await openDraft(api, { commenting: 'anonymous' });
     const res = await api.request('POST', comments(draft.id), { body: { body: 'Nimetön mielipide', authorName: 'Kylän Kalle' } });
     expect(res.status).toBe(201);
-    expect(res.body.author).toEqual({ name: 'Kylän Kalle' });
+    expect(res.body.author).toEqual({ name: 'Kylän Kalle', kind: 'anonymous' });
     const missingName = await api.request('POST', comments(draft.id), { body: { body: 'x' } });
     expect(missingName.status).toBe(400);
     expect(missingName.body.errors).toEqual([{ path: 'body.authorName', message: expect.any(String) }]);

@@ -10,7 +10,7 @@ import { draftBody, inDays } from '../support/fixtures.ts';
 
 useTable();
 
-const aino = { sub: 'aino', name: 'Aino' };
+const aino = { sub: 'aino', name: 'Aino', kind: 'resident' as const };
 const erik = { sub: 'erik', name: 'Erik' };
 
 async function openDraftItem() {
@@ -93,7 +93,7 @@ describe('comments repository on DynamoDB Local', () => {
 
   it('an anonymous comment can be changed by nobody', async () => {
     const draft = await openDraftItem();
-    const anonymous = await comment(draft.id, { author: { name: 'Kalle' } });
+    const anonymous = await comment(draft.id, { author: { name: 'Kalle', kind: 'anonymous' } });
     expect((await problemOf(editComment(draft.id, anonymous.id, 'kalle', 'x', new Date()))).status).toBe(403);
   });
 

@@ -8,3 +8,6 @@ process.env.APP_SECRET = randomBytes(32).toString('base64url');
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.AWS_REGION = 'eu-north-1';
+// Many test files share one DynamoDB Local on two cores: a slow call here is load, not an
+// outage. The fault tests start their own database and set short timeouts themselves.
+process.env.DYNAMODB_TIMEOUT_MS ??= '15000';

@@ -4,7 +4,8 @@ import type { Actor } from '#shared/http/actor.ts';
 import { Problem } from '#shared/http/problem.ts';
 
 const aino: Actor = { sub: 'aino', name: 'Aino', groups: [], strong: false };
-const strongAino: Actor = { ...aino, strong: true };
+const strongAino: Actor = { ...aino, strong: true, person: 'hetu-hash-1' };
+const staffKaisa: Actor = { sub: 'kaisa', name: 'Kaisa', groups: ['staff'], strong: false };
 
 const problem = (value: unknown) => {
   expect(value).toBeInstanceOf(Problem);
@@ -13,8 +14,16 @@ const problem = (value: unknown) => {
 };
 
 describe('participant under each commenting mode', () => {
+  it('staff speak as staff, for the municipality', () => {
+    expect(participant('registered', staffKaisa)).toMatchObject({ kind: 'staff' });
+  });
+
+  it('strong: an identification that names no person cannot take part', () => {
+    expect(problem(participant('strong', { ...aino, strong: true }))).toEqual({ status: 403, slug: 'strong-identification-required' });
+  });
+
   it('registered: a signed-in resident takes part under their own id and name', () => {
-    expect(participant('registered', aino)).toEqual({ sub: 'aino', name: 'Aino' });
+    expect(participant('registered', aino)).toEqual({ sub: 'aino', name: 'Aino', kind: 'resident' });
   });
 
   it('registered: without a token it is 401', () => {
@@ -26,7 +35,7 @@ describe('participant under each commenting mode', () => {
   });
 
   it('strong: a strongly identified resident takes part', () => {
-    expect(participant('strong', strongAino)).toEqual({ sub: 'aino', name: 'Aino' });
+    expect(participant('strong', strongAino)).toEqual({ sub: 'aino', name: 'Aino', kind: 'strong', person: 'hetu-hash-1' });
   });
 
   it('strong: a resident without amr strong is 403 strong-identification-required', () => {
@@ -38,7 +47,9 @@ describe('participant under each commenting mode', () => {
   });
 
   it('anonymous: without a token the given authorName speaks, with no user id', () => {
-    expect(participant('anonymous', undefined, 'Kylän Kalle')).toEqual({ name: 'Kylän Kalle' });
+    expect(participant('anonymous', undefined, 'Kylän Kalle')).toEqual({ name: 'Kylän Kalle', kind: 'anonymous' });
+    // A name is only a name: one that imitates the municipality is still anonymous.
+    expect(participant('anonymous', undefined, 'Kaupungin henkilökunta')).toMatchObject({ kind: 'anonymous' });
   });
 
   it('anonymous: without a token and without authorName it is 400 naming body.authorName', () => {
@@ -48,7 +59,7 @@ describe('participant under each commenting mode', () => {
   });
 
   it('anonymous: a signed-in resident still takes part as themselves, authorName ignored', () => {
-    expect(participant('anonymous', aino, 'Joku muu')).toEqual({ sub: 'aino', name: 'Aino' });
+    expect(participant('anonymous', aino, 'Joku muu')).toEqual({ sub: 'aino', name: 'Aino', kind: 'resident' });
   });
 
   it('none: nobody takes part, signed in or not: 409 participation-closed', () => {

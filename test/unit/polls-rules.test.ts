@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ballotErrors, choiceLimit, pollStatus, resultsVisible, shardOf } from '#shared/polls/rules.ts';
 import { sumShards } from '#shared/polls/counters.ts';
-import { ballotKey, ballotOwnerKey } from '#shared/polls/keys.ts';
+import { ballotKey, ballotRefKey, openBallotKey, sealBallotKey, voter } from '#shared/polls/keys.ts';
 
 const poll = { maxChoices: 2, options: [{ id: 'A' }, { id: 'B' }, { id: 'C' }] };
 
@@ -74,9 +74,24 @@ describe('ballot keys', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("the owner's index key is another keyed hash, unrelated to any ballot key", async () => {
-    const owner = await ballotOwnerKey('alice');
-    expect(owner).toMatch(/^[0-9a-f]{64}$/);
-    expect(owner).not.toBe(await ballotKey('', 'alice'));
+  it("the account's reference key is another keyed hash per poll, unrelated to the ballot key", async () => {
+    const ref = await ballotRefKey('POLL1', 'alice');
+    expect(ref).toMatch(/^[0-9a-f]{64}$/);
+    expect(ref).not.toBe(await ballotKey('POLL1', voter('alice')));
+    expect(ref).not.toBe(await ballotRefKey('POLL2', 'alice'));
+  });
+
+  it('on strong drafts the voter is the person, whichever account they use', async () => {
+    expect(await ballotKey('POLL1', voter('account-1', 'person-9'))).toBe(await ballotKey('POLL1', voter('account-2', 'person-9')));
+    expect(await ballotKey('POLL1', voter('account-1'))).not.toBe(await ballotKey('POLL1', voter('account-2')));
+  });
+
+  it('a sealed ballot key opens only with the deployment secret, and differs each time it is sealed', async () => {
+    const sealed = await sealBallotKey('abc123');
+    expect(await openBallotKey(sealed)).toBe('abc123');
+    expect(await sealBallotKey('abc123')).not.toBe(sealed);
+    expect(sealed).not.toContain('abc123');
+    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}A`;
+    await expect(openBallotKey(tampered)).rejects.toThrow();
   });
 });
