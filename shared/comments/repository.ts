@@ -51,6 +51,10 @@ export const commentKey = (draftId: string, id: string) => ({ pk: `DRAFT#${draft
 /** One up-vote per person: keyed by a hash that names nobody, so it outlives the person's erasure. */
 const voteKey = async (draftId: string, id: string, sub: string) => ({ pk: `DRAFT#${draftId}`, sk: `VOTE#${id}#${await markerOf(sub)}` });
 
+/** Who wrote `c`, as shown: name and kind (older comments without a kind: derived from the account). */
+export const authorOf = (c: CommentItem): Comment['author'] =>
+  c.authorName === undefined ? null : { name: c.authorName, kind: c.authorKind ?? (c.authorSub ? 'resident' : 'anonymous') };
+
 /** The public shape: tombstones keep their place but show neither body nor author. */
 export const commentView = (c: CommentItem): Comment => ({
   id: c.id,
@@ -58,9 +62,7 @@ export const commentView = (c: CommentItem): Comment => ({
   sectionId: c.sectionId ?? null,
   parentId: c.parentId ?? null,
   body: c.status === 'visible' ? (c.body ?? null) : null,
-  author: c.status === 'visible' && c.authorName !== undefined
-    ? { name: c.authorName, kind: c.authorKind ?? (c.authorSub ? 'resident' : 'anonymous') }
-    : null,
+  author: c.status === 'visible' ? authorOf(c) : null,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   version: c.draftVersion,

@@ -1,7 +1,7 @@
 /** Reading moderation: the queue (most flags first, across drafts) and a draft's public log. */
 import { queryPage } from '#shared/data/page.ts';
 import type { Page } from '#shared/schema.ts';
-import type { CommentItem } from '#shared/comments/repository.ts';
+import { authorOf, type CommentItem } from '#shared/comments/repository.ts';
 import { reasonAttribute } from '#shared/moderation/actions.ts';
 import { queuePartition } from '#shared/moderation/flags.ts';
 import { FlagReason, type ModerationAction, type QueueEntry } from '#shared/moderation/schema.ts';
@@ -13,7 +13,7 @@ const entryView = (item: Record<string, unknown>): QueueEntry => {
     commentId: c.id,
     status: c.status,
     body: c.body ?? null,
-    author: c.authorName !== undefined ? { name: c.authorName } : null,
+    author: authorOf(c),
     createdAt: c.createdAt,
     flagCount: c.flagCount,
     reasons: Object.fromEntries(FlagReason.options.map((r) => [r, Number(item[reasonAttribute(r)] ?? 0)])) as QueueEntry['reasons'],

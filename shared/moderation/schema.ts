@@ -1,5 +1,6 @@
 /** Moderation: flags residents raise, what moderators decide, and the public log of it. */
 import * as z from 'zod/mini';
+import { Comment } from '#shared/comments/schema.ts';
 import { Id, Time } from '#shared/schema.ts';
 
 export const FlagReason = z.enum(['spam', 'offensive', 'off-topic', 'other']);
@@ -34,7 +35,7 @@ export const QueueEntry = z.object({
   status: z.enum(['visible', 'hidden', 'deleted']),
   /** The text as written, also of a hidden comment: the moderator has to read it to decide. */
   body: z.nullable(z.string().check(z.maxLength(5000))),
-  author: z.nullable(z.object({ name: z.string().check(z.maxLength(2048)) })),
+  author: Comment.shape.author,
   createdAt: Time,
   /** Flags awaiting review. */
   flagCount: z.number().check(z.int()),

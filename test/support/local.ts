@@ -18,6 +18,8 @@ export interface User {
   name?: string;
   groups?: ('staff' | 'moderator' | 'admin')[];
   strong?: boolean;
+  /** The strong identity's subject (the person claim); the local provider defaults it to `sub`. */
+  person?: string;
 }
 
 export interface TestApi {
@@ -47,7 +49,9 @@ export function useLocalApi(): TestApi {
         const key = JSON.stringify(user);
         let token = tokens.get(key);
         if (!token) {
-          token = (await runtime.identity.mint({ sub: user.sub, name: user.name, groups: user.groups ?? [], strong: user.strong ?? false, expiresIn: 3600 })).token;
+          token = (await runtime.identity.mint({
+            sub: user.sub, name: user.name, groups: user.groups ?? [], strong: user.strong ?? false, person: user.person, expiresIn: 3600,
+          })).token;
           tokens.set(key, token);
         }
         return token;
