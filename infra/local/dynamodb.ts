@@ -55,6 +55,10 @@ export async function startDynamo(options: { dataDir?: string; port?: number } =
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
+  // No telemetry leaves this machine (DynamoDB Local reads this from its environment).
+  process.env.DDB_LOCAL_TELEMETRY = '0';
+  // DynamoDB Local has no option to bind one address: its port (a fresh free one each start)
+  // is reachable from the network unless a firewall says otherwise; the README says so.
   const child = dynamoDbLocal.spawn({ port, path, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -2,7 +2,9 @@
  * `npm start`: the whole system on this machine, with demo data.
  *   npm start                  data persists under .data/
  *   npm start -- --in-memory   a throwaway database
+ *   npm start -- --no-seed     no demo data
  *   PORT=8080 npm start        another port (default 3000)
+ *   DYNAMODB_ENDPOINT=http://127.0.0.1:8000 npm start   use a DynamoDB Local already running (TABLE_NAME, default kuntavaikutus)
  */
 import { startLocal } from '#infra/local/runtime.ts';
 
@@ -11,7 +13,14 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.DATA_DIR ?? '.data';
 
 try {
-  const local = await startLocal({ dataDir: inMemory ? undefined : dataDir, port, host: process.env.HOST ?? '127.0.0.1' });
+  const local = await startLocal({
+    dataDir: inMemory ? undefined : dataDir,
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    endpoint: process.env.DYNAMODB_ENDPOINT,
+    tableName: process.env.TABLE_NAME,
+    seed: !process.argv.includes('--no-seed'),
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

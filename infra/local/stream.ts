@@ -22,7 +22,7 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent } from 'aws-lambda';
 import { eventRules } from '#events/rules.ts';
 import { settings } from '#shared/config.ts';
-import { db } from '#shared/data/client.ts';
+import { db, unavailable } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { useBus, type Bus, type BusEntry } from '#shared/events/bus.ts';
 import { scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
@@ -179,18 +179,25 @@ function localBus(
   invoke: Invoke, track: <T>(p: Promise<T>) => Promise<T>, pause: (ms: number) => Promise<unknown>,
   signal: AbortSignal, deadLetters: DeadLetter[],
 ): Bus {
+  /**
+   * As EventBridge: retried while the consumer fails. A consumer whose database is down is
+   * retried until it is back (EventBridge keeps trying for a day); one that fails for any
+   * other reason goes to the dead letters after a few attempts. Stopping mid-delivery throws,
+   * so the stream position does not move past an event that was never handled.
+   */
   const deliver = async (fn: string, event: EventBridgeEvent<string, unknown>) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await invoke(fn, event);
         return;
       } catch (error) {
-        if (attempt >= deliveryAttempts || signal.aborted) {
+        if (signal.aborted) throw new Error(`stopped while delivering to ${fn}`);
+        if (!unavailable(error) && attempt >= deliveryAttempts) {
           deadLetters.push({ target: fn, payload: event, error: String(error) });
           logger.error('event delivery failed; dead-lettered', { fn, detailType: event['detail-type'], error: error as Error });
           return;
         }
-        await pause(100 * 4 ** attempt);
+        await pause(Math.min(100 * 4 ** attempt, 2_000));
       }
     }
   };
