@@ -147,7 +147,7 @@ export function openApiDocument(local = true, options: { serverUrl?: string } = 
         name, { name, in: 'header', required: h.required ?? false, description: h.description, schema: schemas.convert(h.schema, 'input') },
       ])),
       headers: Object.fromEntries(Object.entries(responseHeaders).filter(([name]) => used('headers')(name)).map(([name, h]) => [
-        name, { description: h.description, schema: schemas.convert(h.schema, 'output') },
+        name, { description: h.description, required: h.required ?? false, schema: schemas.convert(h.schema, 'output') },
       ])),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: bearerDescription(local) } },
     },
