@@ -100,7 +100,7 @@ export function errorResponses(r: Route, ctx: ResponseContext): Record<string, R
   if (unprocessable.length > 0) out[422] = problem(unprocessable.join(' '));
   if (r.ifMatch) out[428] = problem('`If-Match` is missing: `precondition-required`.');
 
-  for (const [status, text] of Object.entries(r.errors ?? {})) {
+  for (const [status, text = ''] of Object.entries(r.errors ?? {})) {
     out[status] = problem(out[status] ? `${out[status].description} ${text}` : text);
   }
 

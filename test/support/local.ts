@@ -50,7 +50,7 @@ export function useLocalApi(): TestApi {
     await ensureTable(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_NAME!);
     const runtime = await startLocal({ endpoint: process.env.DYNAMODB_ENDPOINT, tableName: process.env.TABLE_NAME, port: 0, seed: false });
     const tokens = new Map<string, string>();
-    const check = contractOf(await (await fetch(`${runtime.url}/openapi.json`)).json());
+    const check = contractOf(await (await fetch(`${runtime.url}/openapi.json`)).json() as Record<string, unknown>);
     const keep = (exchange: Exchange) => {
       const { violations } = check(exchange);
       if (violations.length > 0) throw new ContractViolation(`The response breaks the OpenAPI document:\n${violations.join('\n')}`);
