@@ -14,8 +14,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { deployedRoutes, routes } from '#functions/routes.ts';
 import type { Route } from '#shared/http/route.ts';
-import { docsPage, openApiDocument } from '#infra/openapi/document.ts';
-import { renderDocsPage } from '#infra/openapi/page.ts';
+import { openApiDocument } from '#infra/openapi/document.ts';
+import { docsAsset, docsAssets, docsPage } from '#infra/openapi/docs.ts';
 import { problemTypes } from '#infra/openapi/problem-types.ts';
 import { draftBody, inDays } from '../support/fixtures.ts';
 import { acknowledged, lint, rulesOff } from './lint.ts';
@@ -222,35 +222,27 @@ describe('problem types', () => {
 });
 
 describe('docs page', () => {
-  it('shows every operation with its method, path and who may call it', () => {
-    const page = docsPage();
-    for (const r of routes) {
-      expect(page).toContain(`id="${r.operationId}"`);
-      expect(page).toContain(`<code>${r.path}</code>`);
+  const page = docsPage({ assets: '/docs/', document: '/openapi.json', local: true });
+
+  it('is Swagger UI over the served document, its files from the installed package', () => {
+    expect(page).toContain('SwaggerUIBundle(');
+    expect(page).toContain('"url":"/openapi.json"');
+    for (const name of Object.keys(docsAssets)) {
+      expect(page).toContain(`/docs/${name}`);
+      expect(docsAsset(name)!.body.length, name).toBeGreaterThan(0);
     }
-    expect(page).toContain('Who may call');
+    expect(docsAsset('package.json')).toBeUndefined();
+    expect(docsAsset('../../package.json')).toBeUndefined();
   });
 
   it('loads nothing from elsewhere, so it works offline', () => {
-    const page = docsPage();
-    expect(page).not.toMatch(/<script|<link|\bsrc=|@import|url\(/i);
-    expect(page).not.toMatch(/href="(https?:)?\/\//i);
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    expect(page).toContain('"validatorUrl":null');
   });
 
-  it('escapes every text it shows', () => {
-    // Prepare
-    const doc = openApiDocument(false) as Json;
-    doc.paths['/v1/drafts'].get.summary = '<script>alert("x")</script>';
-    doc.components.schemas.Draft.properties['<img src=x>'] = { type: 'string', description: '<b>bold</b>' };
-
-    // Act
-    const page = renderDocsPage(doc);
-
-    // Assess
-    expect(page).not.toContain('<script>');
-    expect(page).not.toContain('<img');
-    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(page).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  it('tells how to get a token: locally POST /local/token, deployed the Cognito user pool', () => {
+    expect(page).toContain('POST /local/token');
+    expect(docsPage({ assets: './', document: './openapi.json', local: false })).toContain('Cognito');
   });
 });
 
