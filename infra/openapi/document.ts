@@ -11,7 +11,7 @@ import type { Access, Route } from '#shared/http/route.ts';
 import { requestHeaders, responseHeaders, type RequestHeader } from '#infra/openapi/headers.ts';
 import { GatewayMessage, ProblemDetails, problemTypes } from '#infra/openapi/problem-types.ts';
 import { errorResponses, successResponses, type ResponseContext } from '#infra/openapi/responses.ts';
-import { SchemaComponents, type JsonSchema } from '#infra/openapi/schemas.ts';
+import { SchemaComponents, requestDefaultsInWords, type JsonSchema } from '#infra/openapi/schemas.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license?: string };
 
@@ -152,5 +152,6 @@ export function openApiDocument(local = true, options: { serverUrl?: string } = 
     },
   };
   document.components = { schemas: schemas.finish(document), ...(document.components as JsonSchema) };
+  requestDefaultsInWords(document);
   return document;
 }
