@@ -103,7 +103,7 @@ describe('routes', () => {
     for (const r of deployedRoutes) {
       const op = operationOf(deployed, r)!;
       const statuses = Object.keys(op.responses).map(Number);
-      const has = (status: number, yes: boolean) => expect(statuses.includes(status), `${r.operationId} ${status}`).toBe(yes);
+      const has = (status: number, yes: boolean) => expect(statuses.includes(status), `${r.operationId} ${status}`).toBe(yes || r.errors?.[status] !== undefined);
       const headerParameters = (op.parameters as Json[]).map((p) => p.$ref);
       has(401, r.access !== 'public');
       has(403, r.access === 'staff' || r.access === 'moderator' || (r.access !== 'public' && r.method !== 'GET'));
@@ -117,12 +117,21 @@ describe('routes', () => {
       expect(headerParameters.includes('#/components/parameters/If-Match')).toBe(r.ifMatch === true);
       expect(headerParameters.includes('#/components/parameters/Idempotency-Key')).toBe(r.idempotent === true);
       if (op.responses[201]) expect(op.responses[201].headers).toHaveProperty('Location');
+      for (const [status, text] of Object.entries(r.errors ?? {})) expect(op.responses[status].description).toContain(text);
       expect(op.responses[429].headers).toHaveProperty('Retry-After');
       for (const status of statuses.filter((s) => s >= 400)) {
         expect(op.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
       }
     }
     expect(deployed.components.parameters['If-Match'].required).toBe(true);
+    expect(deployed.components.headers.Location.required).toBe(true);
+    expect(deployed.components.headers.ETag.required).toBe(true);
+  });
+
+  it('documents every media type a response comes in', () => {
+    const exportDraft = deployed.paths['/v1/drafts/{id}/export'].get.responses[200].content;
+    expect(Object.keys(exportDraft)).toEqual(['application/json', 'text/csv']);
+    expect(exportDraft['text/csv'].schema).toMatchObject({ type: 'string', maxLength: expect.any(Number) });
   });
 
   it('answers the ETag of a resource edited with If-Match wherever it is answered', () => {
