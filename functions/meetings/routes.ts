@@ -51,6 +51,7 @@ export const meetingCalendar = route({
   description: 'The latest 1000 meetings. Each meeting keeps its UID; cancelled meetings stay in the feed with `STATUS:CANCELLED`.',
   query: CalendarQuery,
   responses: { 200: { description: 'The calendar', contentType: 'text/calendar', schema: z.string().check(z.maxLength(50_000_000)) } },
+  errors: { 404: 'No body has this `bodyId`: `not-found`.' },
 });
 
 export const getMeeting = route({
@@ -80,6 +81,7 @@ export const publishAgenda = route({
   summary: 'Make the agenda public',
   params: MeetingParams,
   responses: { 200: { description: 'The meeting, agendaStatus published', schema: Meeting } },
+  errors: { 422: 'The agenda cannot be published as it is: it has no items (`unprocessable`), or items lack a required language (`missing-languages`).' },
 });
 
 export const listAgendaVersions = route({

@@ -17,6 +17,7 @@ import { deployedRoutes } from '#functions/routes.ts';
 import type { Access } from '#shared/http/route.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { AppFunction, constructId } from '#infra/cdk/function.ts';
+import { cors } from '#infra/cors.ts';
 
 export interface HttpApiProps {
   /** The HTTP functions by route-table name. */
@@ -73,10 +74,10 @@ export class ParticipationApi extends Construct {
       ...(props.corsAllowOrigins.length > 0 && {
         corsPreflight: {
           allowOrigins: props.corsAllowOrigins,
-          allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-          allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-          exposeHeaders: ['etag', 'location'],
-          maxAge: Duration.hours(1),
+          allowMethods: cors.allowMethods.map((m) => CorsHttpMethod[m]),
+          allowHeaders: [...cors.allowHeaders],
+          exposeHeaders: [...cors.exposeHeaders],
+          maxAge: Duration.seconds(cors.maxAgeSeconds),
         },
       }),
     });

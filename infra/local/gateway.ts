@@ -16,6 +16,7 @@ import { routeKey, type Route } from '#shared/http/route.ts';
 import { bearer, gatewayClaims, optionalTokenContext, verifyToken } from '#shared/http/token.ts';
 import { LocalTokenBody } from '#functions/platform/routes.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
+import { preflightHeaders, responseCorsHeaders } from '#infra/cors.ts';
 
 export interface HttpRequest {
   method: string;
@@ -78,8 +79,13 @@ const toResponse = (r: APIGatewayProxyStructuredResultV2): HttpResponse => ({
   body: r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64').toString('latin1') : (r.body ?? ''),
 });
 
-export function createGateway(options: { routes: Route[]; identity: LocalIdentity }) {
+/**
+ * `corsAllowOrigins` plays the deployment's setting of that name; locally every origin may call
+ * (the server listens on loopback only).
+ */
+export function createGateway(options: { routes: Route[]; identity: LocalIdentity; corsAllowOrigins?: string[] }) {
   const match = matcher(options.routes);
+  const allowOrigins = options.corsAllowOrigins ?? ['*'];
 
   async function authorizerFor(route: Route, headers: Record<string, string>): Promise<APIGatewayProxyEventV2['requestContext'] & object | Record<string, unknown> | undefined> {
     if (route.access === 'public') return undefined;
@@ -92,14 +98,26 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
     return { jwt: { claims: gatewayClaims(claims), scopes: null } };
   }
 
+  /** As API Gateway: a preflight is answered at the edge, a CORS request's response gets the CORS headers; HEAD is a GET without its body. */
   async function handle(req: HttpRequest): Promise<HttpResponse> {
+    const origin = req.headers.origin;
+    if (typeof origin !== 'string') return answer(req);
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      return { status: 204, headers: preflightHeaders(origin, allowOrigins), body: '' };
+    }
+    const response = await answer(req);
+    return { ...response, headers: { ...response.headers, ...responseCorsHeaders(origin, allowOrigins) } };
+  }
+
+  async function answer(req: HttpRequest): Promise<HttpResponse> {
     const requestId = randomUUID();
+    const head = req.method === 'HEAD';
     const url = new URL(req.url, 'http://localhost');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
     try {
-      const m = match(req.method, url.pathname);
-      if (!m.route) throw m.allow.length > 0 ? methodNotAllowed(m.allow) : notFound('Route');
+      const m = match(head ? 'GET' : req.method, url.pathname);
+      if (!m.route) throw m.allow.length > 0 ? methodNotAllowed(m.allow.flatMap((a) => (a === 'GET' ? ['GET', 'HEAD'] : [a]))) : notFound('Route');
       const route = m.route;
       const event: APIGatewayProxyEventV2 = {
         version: '2.0',
@@ -114,7 +132,7 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
           apiId: 'local',
           domainName: headers.host ?? 'localhost',
           domainPrefix: 'localhost',
-          http: { method: req.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
           requestId,
           routeKey: routeKey(route),
           stage: '$default',
@@ -128,7 +146,8 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
       if (authorizer) (event.requestContext as unknown as { authorizer: unknown }).authorizer = authorizer;
       if (route.localOnly) return await localRoute(route, event);
       const handler = await functionHandler(route.fn);
-      return toResponse(await handler(event, lambdaContext(route.fn, requestId)));
+      const response = toResponse(await handler(event, lambdaContext(route.fn, requestId)));
+      return head ? { ...response, body: '' } : response;
     } catch (error) {
       if (error instanceof Problem) return toResponse(problemResult(error));
       console.error('local gateway error', error);

@@ -1,7 +1,8 @@
 /** The local HTTP server: Node's http in front of the gateway, plus the API docs. */
 import { createServer, type Server } from 'node:http';
 import type { Gateway } from '#infra/local/gateway.ts';
-import { docsPage, openApiDocument } from '#infra/openapi/document.ts';
+import { openApiDocument } from '#infra/openapi/document.ts';
+import { docsAsset, docsPage } from '#infra/openapi/docs.ts';
 
 const maxRequestBytes = 10 * 1024 * 1024; // API Gateway's own payload limit
 
@@ -19,7 +20,13 @@ export function startServer(gateway: Gateway, port: number, host = '127.0.0.1'):
       if (req.method === 'GET' && (path === '/openapi.json' || path === '/docs' || path === '/')) {
         const json = path === '/openapi.json';
         res.writeHead(200, { 'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8' });
-        res.end(json ? JSON.stringify(openApiDocument(), null, 2) : docsPage());
+        res.end(json ? JSON.stringify(openApiDocument(), null, 2) : docsPage({ assets: '/docs/', document: '/openapi.json', local: true }));
+        return;
+      }
+      const asset = req.method === 'GET' && path?.startsWith('/docs/') ? docsAsset(path.slice('/docs/'.length)) : undefined;
+      if (asset) {
+        res.writeHead(200, { 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=3600' });
+        res.end(asset.body);
         return;
       }
       if (size > maxRequestBytes) {

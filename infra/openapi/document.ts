@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.1 document, generated from the route table and its zod schemas alone: a route
  * added to `functions/routes.ts` appears here with its parameters, body, responses, the errors
- * its properties make possible, and who may call it. Served locally at `/openapi.json` and `/docs`.
+ * its properties make possible, and who may call it. Served locally at `/openapi.json`, and shown at `/docs` (`docs.ts`).
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
@@ -9,10 +9,9 @@ import { deployedRoutes, routes } from '#functions/routes.ts';
 import { settings } from '#shared/config.ts';
 import type { Access, Route } from '#shared/http/route.ts';
 import { requestHeaders, responseHeaders, type RequestHeader } from '#infra/openapi/headers.ts';
-import { renderDocsPage } from '#infra/openapi/page.ts';
 import { GatewayMessage, ProblemDetails, problemTypes } from '#infra/openapi/problem-types.ts';
 import { errorResponses, successResponses, type ResponseContext } from '#infra/openapi/responses.ts';
-import { SchemaComponents, type JsonSchema } from '#infra/openapi/schemas.ts';
+import { SchemaComponents, requestDefaultsInWords, type JsonSchema } from '#infra/openapi/schemas.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; license?: string };
 
@@ -147,14 +146,12 @@ export function openApiDocument(local = true, options: { serverUrl?: string } = 
         name, { name, in: 'header', required: h.required ?? false, description: h.description, schema: schemas.convert(h.schema, 'input') },
       ])),
       headers: Object.fromEntries(Object.entries(responseHeaders).filter(([name]) => used('headers')(name)).map(([name, h]) => [
-        name, { description: h.description, schema: schemas.convert(h.schema, 'output') },
+        name, { description: h.description, required: h.required ?? false, schema: schemas.convert(h.schema, 'output') },
       ])),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: bearerDescription(local) } },
     },
   };
   document.components = { schemas: schemas.finish(document), ...(document.components as JsonSchema) };
+  requestDefaultsInWords(document);
   return document;
 }
-
-/** The human-readable page of the same document. */
-export const docsPage = (local = true): string => renderDocsPage(openApiDocument(local));

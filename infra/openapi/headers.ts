@@ -8,6 +8,7 @@ import * as z from 'zod';
 export interface HeaderSpec {
   description: string;
   schema: z.core.$ZodType;
+  /** A request must send it; a response always carries it. */
   required?: boolean;
 }
 
@@ -29,10 +30,12 @@ export const requestHeaders: Record<RequestHeader, HeaderSpec> = {
 
 export const responseHeaders: Record<ResponseHeader, HeaderSpec> = {
   ETag: {
+    required: true,
     description: 'The resource\'s version; send it back as `If-Match` when editing.',
     schema: z.string().max(12).regex(/^"\d{1,9}"$/).meta({ example: '"1"' }),
   },
   Location: {
+    required: true,
     description: 'Where the created resource can be read.',
     schema: z.string().max(300).regex(/^\/[\w\-./]*$/).meta({ example: '/v1/drafts/01JD3Z6Q4T8W9X2Y5A7B9C1D3E' }),
   },

@@ -32,7 +32,9 @@ export function successResponses(r: Route, ctx: ResponseContext): Record<string,
     if (spec.schema && ctx.versioned.has(spec.schema)) names.push('ETag');
     if (r.idempotent) names.push('Idempotent-Replayed');
     const type = spec.contentType ?? 'application/json';
-    const content = spec.schema ? { [type]: { schema: ctx.schemas.convert(spec.schema, 'output') } } : spec.contentType ? { [type]: {} } : undefined;
+    const alternatives = Object.entries(spec.alternatives ?? {}).map(([other, schema]) => [other, { schema: ctx.schemas.convert(schema, 'output') }]);
+    const main = spec.schema ? { [type]: { schema: ctx.schemas.convert(spec.schema, 'output') } } : spec.contentType ? { [type]: {} } : {};
+    const content = Object.keys(main).length + alternatives.length > 0 ? { ...main, ...Object.fromEntries(alternatives) } : undefined;
     return [status, { description: spec.description, ...headers(names), ...(content ? { content } : {}) }];
   }));
 }
@@ -97,6 +99,10 @@ export function errorResponses(r: Route, ctx: ResponseContext): Record<string, R
   ];
   if (unprocessable.length > 0) out[422] = problem(unprocessable.join(' '));
   if (r.ifMatch) out[428] = problem('`If-Match` is missing: `precondition-required`.');
+
+  for (const [status, text = ''] of Object.entries(r.errors ?? {})) {
+    out[status] = problem(out[status] ? `${out[status].description} ${text}` : text);
+  }
 
   out[429] = problem('Too many requests: the API\'s own limit (`rate-limited`, with `Retry-After`) or API Gateway\'s stage throttling (`application/json`).',
     ['Retry-After'], true);

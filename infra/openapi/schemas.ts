@@ -110,3 +110,31 @@ export class SchemaComponents {
     return (io, id) => (io === 'input' && split.has(id) ? `${id}Input` : id);
   }
 }
+
+/**
+ * A property's `default` says what the server assumes when a request leaves it out; but code
+ * generators read it as "always present" (openapi-typescript's default `defaultNonNullable`), which
+ * holds for responses only. So in what request bodies refer to, an optional property's default is
+ * said in its description instead, and generated clients may leave it out. Changes `document` in place.
+ */
+export function requestDefaultsInWords(document: JsonSchema): void {
+  const named = ((document.components as JsonSchema | undefined)?.schemas ?? {}) as Record<string, JsonSchema>;
+  const seen = new Set<unknown>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const schema = node as JsonSchema;
+    if (typeof schema.$ref === 'string' && schema.$ref.startsWith(components)) visit(named[schema.$ref.slice(components.length)]);
+    const required = new Set((schema.required ?? []) as string[]);
+    for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+      if (required.has(name) || !('default' in property)) continue;
+      property.description = [property.description, `Default: \`${JSON.stringify(property.default)}\`.`].filter(Boolean).join(' ');
+      delete property.default;
+    }
+    Object.values(schema).forEach(visit);
+  };
+  for (const item of Object.values((document.paths ?? {}) as Record<string, Record<string, JsonSchema>>)) {
+    for (const operation of Object.values(item)) visit((operation.requestBody as JsonSchema | undefined)?.content);
+  }
+}

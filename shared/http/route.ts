@@ -17,6 +17,8 @@ export interface ResponseSpec {
   schema?: z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: string;
+  /** The same response in other media types, chosen by the request (e.g. `?format=csv`), with their schemas. */
+  alternatives?: Record<string, z.ZodMiniType>;
 }
 
 export interface Route<
@@ -38,6 +40,8 @@ export interface Route<
   body?: B;
   /** Success responses by status; error responses are added from the route's properties. */
   responses: Record<number, ResponseSpec>;
+  /** Errors the route's other properties do not imply, by status, in words (e.g. a 404 for an unknown id in the query). */
+  errors?: Partial<Record<number, string>>;
   /** Staff edits: `If-Match` is required (428 without, 412 when stale). */
   ifMatch?: boolean;
   /** Creates something: honours `Idempotency-Key`. */

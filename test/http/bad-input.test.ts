@@ -49,7 +49,7 @@ async function send(route: Route, path: string, body: HostileBody | undefined): 
   if (route.ifMatch) headers['if-match'] = '"1"';
   if (route.idempotent) headers['idempotency-key'] = `hostile-${Math.random().toString(36).slice(2)}`;
   if (body?.contentType !== undefined) headers['content-type'] = body.contentType;
-  const res = await fetch(`${api.url}${path}`, { method: route.method, headers, body: body?.body });
+  const res = await api.fetch(path, { method: route.method, headers, body: body?.body });
   return { status: res.status, contentType: res.headers.get('content-type'), text: await res.text() };
 }
 

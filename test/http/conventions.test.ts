@@ -34,10 +34,10 @@ describe('platform conventions', () => {
   it('a wrong method is a 405 problem with Allow listing the path\'s methods', async () => {
     const res = await api.request('DELETE', '/v1/drafts');
     expectProblem(res, 405, 'method-not-allowed');
-    expect(res.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
+    expect(res.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD', 'POST']);
     const health = await api.request('POST', '/v1/health', { body: {} });
     expectProblem(health, 405);
-    expect(health.headers.get('allow')).toBe('GET');
+    expect(health.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('a malformed percent-encoding in a path is a 404 problem, not a 500', async () => {

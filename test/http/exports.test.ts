@@ -66,7 +66,7 @@ describe('staff export of a draft', () => {
   });
 
   it('CSV is UTF-8 with BOM, one row per comment, poll and option, with formulas neutralised', async () => {
-    const res = await fetch(`${api.url}/v1/drafts/${draftId}/export?format=csv&lang=sv`, { headers: { authorization: `Bearer ${await api.token(staff)}` } });
+    const res = await api.fetch(`/v1/drafts/${draftId}/export?format=csv&lang=sv`, { headers: { authorization: `Bearer ${await api.token(staff)}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="draft-HEL-2026-000042.csv"');

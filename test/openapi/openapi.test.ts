@@ -14,8 +14,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { deployedRoutes, routes } from '#functions/routes.ts';
 import type { Route } from '#shared/http/route.ts';
-import { docsPage, openApiDocument } from '#infra/openapi/document.ts';
-import { renderDocsPage } from '#infra/openapi/page.ts';
+import { openApiDocument } from '#infra/openapi/document.ts';
+import { docsAsset, docsAssets, docsPage } from '#infra/openapi/docs.ts';
 import { problemTypes } from '#infra/openapi/problem-types.ts';
 import { draftBody, inDays } from '../support/fixtures.ts';
 import { acknowledged, lint, rulesOff } from './lint.ts';
@@ -103,7 +103,7 @@ describe('routes', () => {
     for (const r of deployedRoutes) {
       const op = operationOf(deployed, r)!;
       const statuses = Object.keys(op.responses).map(Number);
-      const has = (status: number, yes: boolean) => expect(statuses.includes(status), `${r.operationId} ${status}`).toBe(yes);
+      const has = (status: number, yes: boolean) => expect(statuses.includes(status), `${r.operationId} ${status}`).toBe(yes || r.errors?.[status] !== undefined);
       const headerParameters = (op.parameters as Json[]).map((p) => p.$ref);
       has(401, r.access !== 'public');
       has(403, r.access === 'staff' || r.access === 'moderator' || (r.access !== 'public' && r.method !== 'GET'));
@@ -117,12 +117,21 @@ describe('routes', () => {
       expect(headerParameters.includes('#/components/parameters/If-Match')).toBe(r.ifMatch === true);
       expect(headerParameters.includes('#/components/parameters/Idempotency-Key')).toBe(r.idempotent === true);
       if (op.responses[201]) expect(op.responses[201].headers).toHaveProperty('Location');
+      for (const [status, text] of Object.entries(r.errors ?? {})) expect(op.responses[status].description).toContain(text);
       expect(op.responses[429].headers).toHaveProperty('Retry-After');
       for (const status of statuses.filter((s) => s >= 400)) {
         expect(op.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
       }
     }
     expect(deployed.components.parameters['If-Match'].required).toBe(true);
+    expect(deployed.components.headers.Location.required).toBe(true);
+    expect(deployed.components.headers.ETag.required).toBe(true);
+  });
+
+  it('documents every media type a response comes in', () => {
+    const exportDraft = deployed.paths['/v1/drafts/{id}/export'].get.responses[200].content;
+    expect(Object.keys(exportDraft)).toEqual(['application/json', 'text/csv']);
+    expect(exportDraft['text/csv'].schema).toMatchObject({ type: 'string', maxLength: expect.any(Number) });
   });
 
   it('answers the ETag of a resource edited with If-Match wherever it is answered', () => {
@@ -222,35 +231,27 @@ describe('problem types', () => {
 });
 
 describe('docs page', () => {
-  it('shows every operation with its method, path and who may call it', () => {
-    const page = docsPage();
-    for (const r of routes) {
-      expect(page).toContain(`id="${r.operationId}"`);
-      expect(page).toContain(`<code>${r.path}</code>`);
+  const page = docsPage({ assets: '/docs/', document: '/openapi.json', local: true });
+
+  it('is Swagger UI over the served document, its files from the installed package', () => {
+    expect(page).toContain('SwaggerUIBundle(');
+    expect(page).toContain('"url":"/openapi.json"');
+    for (const name of Object.keys(docsAssets)) {
+      expect(page).toContain(`/docs/${name}`);
+      expect(docsAsset(name)!.body.length, name).toBeGreaterThan(0);
     }
-    expect(page).toContain('Who may call');
+    expect(docsAsset('package.json')).toBeUndefined();
+    expect(docsAsset('../../package.json')).toBeUndefined();
   });
 
   it('loads nothing from elsewhere, so it works offline', () => {
-    const page = docsPage();
-    expect(page).not.toMatch(/<script|<link|\bsrc=|@import|url\(/i);
-    expect(page).not.toMatch(/href="(https?:)?\/\//i);
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    expect(page).toContain('"validatorUrl":null');
   });
 
-  it('escapes every text it shows', () => {
-    // Prepare
-    const doc = openApiDocument(false) as Json;
-    doc.paths['/v1/drafts'].get.summary = '<script>alert("x")</script>';
-    doc.components.schemas.Draft.properties['<img src=x>'] = { type: 'string', description: '<b>bold</b>' };
-
-    // Act
-    const page = renderDocsPage(doc);
-
-    // Assess
-    expect(page).not.toContain('<script>');
-    expect(page).not.toContain('<img');
-    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-    expect(page).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  it('tells how to get a token: locally POST /local/token, deployed the Cognito user pool', () => {
+    expect(page).toContain('POST /local/token');
+    expect(docsPage({ assets: './', document: './openapi.json', local: false })).toContain('Cognito');
   });
 });
 

@@ -1,7 +1,7 @@
 /** Named zod schemas become OpenAPI components, once, with request and response forms kept apart when they differ. */
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { SchemaComponents } from '#infra/openapi/schemas.ts';
+import { SchemaComponents, requestDefaultsInWords } from '#infra/openapi/schemas.ts';
 
 describe('SchemaComponents', () => {
   it('publishes a named schema once and refers to it wherever it is used', () => {
@@ -54,5 +54,28 @@ describe('SchemaComponents', () => {
     const Query = z.object({ q: z.string().max(10) }).meta({ id: 'SpecQuery' });
     const schemas = new SchemaComponents();
     expect(schemas.resolve(schemas.convert(Query, 'input'))).toMatchObject({ type: 'object', properties: { q: { type: 'string' } } });
+  });
+
+  it('says a request body\'s defaults in words, so generated clients may leave those fields out; responses keep them', () => {
+    // Prepare
+    const Mode = z.object({ mode: z.enum(['a', 'b']).default('a').meta({ description: 'How' }) }).meta({ id: 'SpecRequestMode' });
+    const schemas = new SchemaComponents();
+    const document: Record<string, any> = {
+      paths: { '/x': { post: {
+        requestBody: { content: { 'application/json': { schema: schemas.convert(z.object({ inner: Mode, n: z.number().default(1) }), 'input') } } },
+        responses: { 200: { content: { 'application/json': { schema: schemas.convert(Mode, 'output') } } } },
+      } } },
+    };
+    document.components = { schemas: schemas.finish(document) };
+
+    // Act
+    requestDefaultsInWords(document);
+
+    // Assess
+    const body = document.paths['/x'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.n).toEqual({ type: 'number', description: 'Default: `1`.' });
+    expect(document.components.schemas.SpecRequestModeInput.properties.mode).toMatchObject({ description: 'How Default: `"a"`.' });
+    expect(document.components.schemas.SpecRequestModeInput.properties.mode).not.toHaveProperty('default');
+    expect(document.components.schemas.SpecRequestMode.properties.mode).toMatchObject({ default: 'a' });
   });
 });

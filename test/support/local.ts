@@ -1,10 +1,13 @@
 /**
  * The local runtime for a test file: its own table in the shared DynamoDB Local, the real
- * gateway and HTTP server on a free port, and a small client that speaks JSON.
+ * gateway and HTTP server on a free port, and a small client that speaks JSON. Every response
+ * the client receives is checked against the served `/openapi.json`: a response that breaks the
+ * document fails the request, and so the test that sent it.
  */
 import { afterAll, beforeAll } from 'vitest';
 import { ensureTable } from '#infra/local/dynamodb.ts';
 import { startLocal, type LocalRuntime } from '#infra/local/runtime.ts';
+import { contractOf, type Exchange } from '../openapi/contract.ts';
 
 export interface Response<T = any> {
   status: number;
@@ -29,6 +32,13 @@ export interface TestApi {
   token(user: User): Promise<string>;
   /** Sends a request; `body` is JSON unless it is a string. */
   request<T = any>(method: string, path: string, options?: { body?: unknown; token?: string; as?: User; headers?: Record<string, string> }): Promise<Response<T>>;
+  /** `fetch` on the runtime, for raw requests; the response is checked against the document as `request`'s are. */
+  fetch(path: string, init?: RequestInit): Promise<globalThis.Response>;
+}
+
+/** A response that breaks the OpenAPI document the runtime serves. */
+export class ContractViolation extends Error {
+  override name = 'ContractViolation';
 }
 
 export const staff: User = { sub: 'staff-1', name: 'Sanna Staff', groups: ['staff'] };
@@ -42,6 +52,16 @@ export function useLocalApi(): TestApi {
     await ensureTable(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_NAME!);
     const runtime = await startLocal({ endpoint: process.env.DYNAMODB_ENDPOINT, tableName: process.env.TABLE_NAME, port: 0, seed: false });
     const tokens = new Map<string, string>();
+    const check = contractOf(await (await fetch(`${runtime.url}/openapi.json`)).json() as Record<string, unknown>);
+    const keep = (exchange: Exchange) => {
+      const { violations } = check(exchange);
+      if (violations.length > 0) throw new ContractViolation(`The response breaks the OpenAPI document:\n${violations.join('\n')}`);
+    };
+    const send = async (path: string, init: RequestInit = {}) => {
+      const res = await fetch(`${runtime.url}${path}`, init);
+      keep({ method: init.method ?? 'GET', url: path, status: res.status, headers: res.headers, body: await res.clone().text() });
+      return res;
+    };
     Object.assign(api, {
       runtime,
       url: runtime.url,
@@ -64,7 +84,7 @@ export function useLocalApi(): TestApi {
           body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
           headers['content-type'] = 'application/json';
         }
-        const res = await fetch(`${runtime.url}${path}`, { method, headers: { ...headers, ...options.headers }, body });
+        const res = await send(path, { method, headers: { ...headers, ...options.headers }, body });
         const text = await res.text();
         let parsed: unknown = text;
         try {
@@ -74,6 +94,7 @@ export function useLocalApi(): TestApi {
         }
         return { status: res.status, headers: res.headers, body: parsed, text };
       },
+      fetch: send,
     });
   });
   afterAll(async () => {
