@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod/mini';
 import { settings } from '#shared/config.ts';
 import { meter } from '#shared/data/meter.ts';
-import { logger } from '#shared/observability.ts';
+import { logger, traced } from '#shared/observability.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
 import { header, jsonBody, rawBody } from '#shared/http/body.ts';
 import * as idempotency from '#shared/http/idempotency.ts';
@@ -144,5 +144,5 @@ export function lambda(implementations: Implementation[]) {
     }
     return result;
   };
-  return middy(run).use(injectLambdaContext(logger));
+  return middy(run).use(injectLambdaContext(logger)).use(traced());
 }
