@@ -13,13 +13,17 @@ import { StatelessStack } from '#infra/cdk/stateless-stack.ts';
 
 export function deployment(app: App): { stateful: StatefulStack; stateless: StatelessStack } {
   const options = deploymentOptions(app);
-  // Environment-agnostic stacks: no account or region is looked up, so synth works offline.
+  // The region is an option and the account is left to deploy time: nothing is looked up,
+  // so synth works offline.
+  const env = { region: options.region };
   const stateful = new StatefulStack(app, 'Stateful', {
+    env,
     stackName: `${options.deploymentName}-stateful`,
     description: `${options.deploymentName}: table, deployment secret and user pool (retained)`,
     options,
   });
   const stateless = new StatelessStack(app, 'Stateless', {
+    env,
     stackName: `${options.deploymentName}-stateless`,
     description: `${options.deploymentName}: functions and HTTP API`,
     options,

@@ -25,11 +25,12 @@ export class StatelessStack extends Stack {
   readonly options: DeploymentOptions;
   readonly table: ITable;
   readonly secret: ISecret;
-  /** Settings every function that touches data gets: the same variables the local runtime sets. */
+  /** Settings every function that touches data gets: the same variables the local runtime sets (SECRET_ARN is added where read). */
   readonly functionEnvironment: Record<string, string>;
   /** The HTTP functions by route-table name (`drafts/read`). */
   readonly functions: Record<string, NodejsFunction>;
   readonly api: ParticipationApi;
+  readonly events: DomainEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -45,7 +46,7 @@ export class StatelessStack extends Stack {
       POWERTOOLS_SERVICE_NAME: options.deploymentName,
       POWERTOOLS_LOG_LEVEL: options.logLevel,
     };
-    this.functionEnvironment = { ...base, TABLE_NAME: this.table.tableName, SECRET_ARN: this.secret.secretArn };
+    this.functionEnvironment = { ...base, TABLE_NAME: this.table.tableName };
 
     const http = new HttpFunctions(this, 'Http', {
       table: this.table,
@@ -55,7 +56,14 @@ export class StatelessStack extends Stack {
     });
     this.functions = http.functions;
 
-    new DomainEvents(this, 'Events', { deploymentName: options.deploymentName, table: this.table, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    this.events = new DomainEvents(this, 'Events', {
+      deploymentName: options.deploymentName,
+      table: this.table,
+      secret: this.secret,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+      consumerConcurrency: options.consumerConcurrency,
+    });
 
     const client = props.identity.webClient;
     this.api = new ParticipationApi(this, 'Api', {
