@@ -13,6 +13,8 @@ import { DomainEvents } from '#infra/cdk/events.ts';
 import { HttpFunctions } from '#infra/cdk/http-functions.ts';
 import type { Identity } from '#infra/cdk/identity.ts';
 import type { DeploymentOptions } from '#infra/cdk/options.ts';
+import { constructId } from '#infra/cdk/function.ts';
+import { Operations } from '#infra/cdk/monitoring.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
@@ -31,6 +33,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, NodejsFunction>;
   readonly api: ParticipationApi;
   readonly events: DomainEvents;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -74,6 +77,21 @@ export class StatelessStack extends Stack {
       throttle: { rateLimit: options.throttleRateLimit, burstLimit: options.throttleBurstLimit },
       corsAllowOrigins: options.corsAllowOrigins,
       logRetention: options.logRetentionDays,
+    });
+
+    this.operations = new Operations(this, 'Operations', {
+      deploymentName: options.deploymentName,
+      alarmEmail: options.alarmEmail,
+      api: this.api.api,
+      functions: {
+        ...Object.fromEntries(Object.entries(this.functions).map(([fn, f]) => [constructId(fn), f])),
+        ...this.api.ownFunctions,
+        Publisher: this.events.publisher,
+        ...Object.fromEntries(Object.entries(this.events.consumers).map(([fn, f]) => [constructId(fn), f])),
+        CloseDraft: this.events.closeDraft,
+      },
+      streamConsumer: this.events.publisher,
+      deadLetterQueues: this.events.deadLetterQueues,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
