@@ -12,6 +12,7 @@ import { meter } from '#shared/data/meter.ts';
 import { logger, traced } from '#shared/observability.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
 import { header, jsonBody, rawBody } from '#shared/http/body.ts';
+import { withCaching } from '#shared/http/cache.ts';
 import * as idempotency from '#shared/http/idempotency.ts';
 import {
   Problem, badRequest, forbidden, notFound, preconditionFailed, preconditionRequired, unauthorized,
@@ -121,7 +122,7 @@ const parseParams = (schema: z.ZodMiniType, params: Record<string, string | unde
 async function answer(impl: Implementation | undefined, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     if (!impl) throw notFound('Route');
-    return toResult(await serve(impl, event));
+    return withCaching(impl.route, event, toResult(await serve(impl, event)));
   } catch (error) {
     if (error instanceof Problem) return problemResult(error);
     logger.error('unexpected error', { error: error as Error, routeKey: event.routeKey });
