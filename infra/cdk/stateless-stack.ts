@@ -15,9 +15,12 @@ import type { Identity } from '#infra/cdk/identity.ts';
 import type { DeploymentOptions } from '#infra/cdk/options.ts';
 import { constructId } from '#infra/cdk/function.ts';
 import { Operations } from '#infra/cdk/monitoring.ts';
+import { Edge } from '#infra/cdk/edge.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
+  /** The edge's web ACL (us-east-1). */
+  webAclArn: string;
   table: ITable;
   secret: ISecret;
   identity: Identity;
@@ -34,6 +37,7 @@ export class StatelessStack extends Stack {
   readonly api: ParticipationApi;
   readonly events: DomainEvents;
   readonly operations: Operations;
+  readonly edge: Edge;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,6 +98,9 @@ export class StatelessStack extends Stack {
       deadLetterQueues: this.events.deadLetterQueues,
     });
 
+    this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });
+
+    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });
