@@ -126,7 +126,8 @@ describe('the events construct', () => {
       const writes = granted.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a));
       expect(writes.length > 0, rule.fn).toBe(rule.access === 'write');
     }
-    for (const f of Object.values(template.findResources('AWS::Lambda::Function'))) {
+    // All but CDK's own provider reading the web ACL's ARN from us-east-1.
+    for (const [, f] of Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCrossRegionExportReader'))) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     }
   });

@@ -65,7 +65,8 @@ describe('alarms', () => {
   });
 
   it('watch every function for errors and throttles', () => {
-    const functions = Object.keys(resources(template, 'AWS::Lambda::Function'));
+    // All but CDK's own provider reading the web ACL's ARN from us-east-1 (it runs only on deploy).
+    const functions = Object.keys(resources(template, 'AWS::Lambda::Function')).filter((id) => !id.startsWith('CustomCrossRegionExportReader'));
     expect(functions.length).toBeGreaterThan(20);
     for (const id of functions) {
       const dimension = { Name: 'FunctionName', Value: { Ref: id } };
