@@ -24,9 +24,13 @@ export const lambdaBundling = {
   /**
    * Lambda always has its role's credentials in the environment: the SDK's full default
    * credential chain (about 135 KB minified of SSO, INI, IMDS… clients) is swapped for the
-   * environment provider. Absolute paths, since esbuild runs in the asset's output folder.
+   * environment provider. `semver` (the X-Ray SDK's, for two version checks) is swapped
+   * for the one comparison it needs. Absolute paths, since esbuild runs in the asset's output folder.
    */
-  alias: { '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, 'lambda-credentials.ts') } as Record<string, string>,
+  alias: {
+    '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, 'lambda-credentials.ts'),
+    semver: resolve(import.meta.dirname, 'lambda-semver.ts'),
+  } as Record<string, string>,
 };
 
 /** Path of the entry of HTTP function `fn` (as named in the route table). */

@@ -19,6 +19,7 @@ export const listComments = route({
   operationId: 'listComments', method: 'GET', path: '/v1/drafts/{id}/comments', fn: 'comments/read', access: 'optional', tag,
   summary: 'Root comments, each with replyCount',
   params: DraftParams, query: ListCommentsQuery,
+  cacheMaxAge: 10,
   responses: { 200: { description: 'A page of root comments', schema: page(Comment) } },
 });
 
@@ -26,6 +27,7 @@ export const listReplies = route({
   operationId: 'listReplies', method: 'GET', path: '/v1/drafts/{id}/comments/{cid}/replies', fn: 'comments/read', access: 'optional', tag,
   summary: 'Replies to a comment, oldest first',
   params: CommentParams, query: PageQuery,
+  cacheMaxAge: 10,
   responses: { 200: { description: 'A page of replies', schema: page(Comment) } },
 });
 

@@ -18,6 +18,7 @@ export const listDecisions = route({
   operationId: 'listDecisions', method: 'GET', path: '/v1/decisions', fn: 'decisions/read', access: 'public', tag,
   summary: 'Decisions, newest first, of all bodies or one',
   query: ListDecisionsQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'A page of decisions', schema: page(Decision) } },
 });
 
@@ -25,6 +26,7 @@ export const getDecision = route({
   operationId: 'getDecision', method: 'GET', path: '/v1/decisions/{id}', fn: 'decisions/read', access: 'public', tag,
   summary: 'A decision with its draft, meeting and agenda item, and how it is being implemented',
   params: DecisionParams,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'The decision', schema: Decision } },
 });
 

@@ -18,6 +18,7 @@ export const getDraft = route({
   operationId: 'getDraft', method: 'GET', path: '/v1/drafts/{id}', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Read a draft (staff also see unpublished ones)',
   params: DraftParams,
+  cacheMaxAge: 30,
   responses: { 200: { description: 'The draft', schema: Draft } },
 });
 
@@ -32,6 +33,7 @@ export const listDraftVersions = route({
   operationId: 'listDraftVersions', method: 'GET', path: '/v1/drafts/{id}/versions', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Every version of a draft with its changelog, newest first',
   params: DraftParams, query: PageQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'Versions', schema: page(DraftVersion) } },
 });
 
@@ -53,6 +55,7 @@ export const listDrafts = route({
   operationId: 'listDrafts', method: 'GET', path: '/v1/drafts', fn: 'drafts/read', access: 'public', tag,
   summary: 'Published drafts, newest first; open ones by closesAt ascending',
   query: ListDraftsQuery,
+  cacheMaxAge: 30,
   responses: { 200: { description: 'A page of drafts', schema: page(Draft) } },
 });
 

@@ -8,7 +8,7 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { Id, Time } from '#shared/schema.ts';
 import { closeAtDeadline, type DeadlineOutcome } from '#shared/events/deadline.ts';
-import { logger } from '#shared/observability.ts';
+import { logger, traced } from '#shared/observability.ts';
 
 const Input = z.object({ draftId: Id, closesAt: Time });
 
@@ -18,4 +18,4 @@ export const handler = middy(async (input: unknown, _context: Context): Promise<
   logger.info('deadline', { ...close, outcome });
   if (outcome === 'not-due') throw new Error(`draft ${close.draftId} is not due before ${close.closesAt}`);
   return { outcome };
-}).use(injectLambdaContext(logger));
+}).use(injectLambdaContext(logger)).use(traced());

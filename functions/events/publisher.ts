@@ -5,10 +5,10 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { settings } from '#shared/config.ts';
 import { bus } from '#shared/events/bus.ts';
 import { publishRecords } from '#shared/events/publisher.ts';
-import { logger } from '#shared/observability.ts';
+import { logger, traced } from '#shared/observability.ts';
 
 export const handler = middy(async (event: DynamoDBStreamEvent, _context: Context): Promise<DynamoDBBatchResponse> => {
   const { batchItemFailures, published } = await publishRecords(event.Records, bus(), settings().deploymentName);
   logger.debug('published', { records: event.Records.length, events: published, failedFrom: batchItemFailures[0]?.itemIdentifier });
   return { batchItemFailures };
-}).use(injectLambdaContext(logger));
+}).use(injectLambdaContext(logger)).use(traced());

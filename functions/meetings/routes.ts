@@ -20,6 +20,7 @@ export const listBodies = route({
   operationId: 'listBodies', method: 'GET', path: '/v1/bodies', fn: 'meetings/read', access: 'public', tag,
   summary: 'Decision-making bodies, oldest first',
   query: PageQuery,
+  cacheMaxAge: 300,
   responses: { 200: { description: 'A page of bodies', schema: page(Body) } },
 });
 
@@ -27,6 +28,7 @@ export const getBody = route({
   operationId: 'getBody', method: 'GET', path: '/v1/bodies/{id}', fn: 'meetings/read', access: 'public', tag,
   summary: 'Read a body',
   params: BodyParams,
+  cacheMaxAge: 300,
   responses: { 200: { description: 'The body', schema: Body } },
 });
 
@@ -42,6 +44,7 @@ export const listMeetings = route({
   summary: 'Meetings by start time, of all bodies or one, within from..to',
   description: 'Lists carry no agenda items (`agenda: null`); read a meeting for its agenda.',
   query: ListMeetingsQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'A page of meetings', schema: page(Meeting) } },
 });
 
@@ -50,6 +53,7 @@ export const meetingCalendar = route({
   summary: 'iCalendar (RFC 5545) feed of meetings, of all bodies or one, to subscribe to',
   description: 'The latest 1000 meetings. Each meeting keeps its UID; cancelled meetings stay in the feed with `STATUS:CANCELLED`.',
   query: CalendarQuery,
+  cacheMaxAge: 300,
   responses: { 200: { description: 'The calendar', contentType: 'text/calendar', schema: z.string().check(z.maxLength(50_000_000)) } },
   errors: { 404: 'No body has this `bodyId`: `not-found`.' },
 });
@@ -58,6 +62,7 @@ export const getMeeting = route({
   operationId: 'getMeeting', method: 'GET', path: '/v1/meetings/{id}', fn: 'meetings/read', access: 'optional', tag,
   summary: 'Read a meeting; its agenda items once the agenda is published (staff always)',
   params: MeetingParams,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'The meeting', schema: Meeting } },
 });
 
@@ -88,6 +93,7 @@ export const listAgendaVersions = route({
   operationId: 'listAgendaVersions', method: 'GET', path: '/v1/meetings/{id}/agenda/versions', fn: 'meetings/read', access: 'optional', tag,
   summary: 'The agenda as published and every correction since, newest first: what changed, when',
   params: MeetingParams, query: PageQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'A page of versions', schema: page(AgendaVersion) } },
 });
 
@@ -95,6 +101,7 @@ export const getAgendaVersion = route({
   operationId: 'getAgendaVersion', method: 'GET', path: '/v1/meetings/{id}/agenda/versions/{version}', fn: 'meetings/read', access: 'optional', tag,
   summary: 'The agenda as it was at one version',
   params: AgendaVersionParams,
+  cacheMaxAge: 300,
   responses: { 200: { description: 'The version with its items', schema: AgendaVersionDetail } },
 });
 
@@ -102,6 +109,7 @@ export const getAgendaItem = route({
   operationId: 'getAgendaItem', method: 'GET', path: '/v1/meetings/{id}/items/{itemId}', fn: 'meetings/read', access: 'optional', tag,
   summary: 'One agenda item with its documents\' HTML',
   params: AgendaItemParams,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'The agenda item', schema: AgendaItemDetail } },
 });
 

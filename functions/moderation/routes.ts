@@ -48,6 +48,7 @@ export const moderationLog = route({
   operationId: 'moderationLog', method: 'GET', path: '/v1/drafts/{id}/moderation-log', fn: 'moderation/log', access: 'optional', tag,
   summary: "Every hide and restore on a draft, with reason and time (never the moderator's identity)",
   params: DraftParams, query: PageQuery,
+  cacheMaxAge: 30,
   responses: { 200: { description: 'A page of the log, oldest first', schema: page(ModerationAction) } },
 });
 

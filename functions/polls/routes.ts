@@ -19,6 +19,7 @@ export const listPolls = route({
   summary: "A draft's polls, oldest first",
   description: '`results` is `null` unless visible to this caller: always, after this caller voted (`after-vote`), once the draft has closed, or to staff.',
   params: DraftParams, query: PageQuery,
+  cacheMaxAge: 10,
   responses: { 200: { description: 'A page of polls', schema: page(Poll) } },
 });
 
@@ -26,6 +27,7 @@ export const getPoll = route({
   operationId: 'getPoll', method: 'GET', path: '/v1/drafts/{id}/polls/{pid}', fn: 'polls/read', access: 'optional', tag,
   summary: 'One poll, with results when visible to this caller',
   params: PollParams,
+  cacheMaxAge: 10,
   responses: { 200: { description: 'The poll', schema: Poll } },
 });
 

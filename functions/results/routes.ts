@@ -26,6 +26,7 @@ export const listResults = route({
   operationId: 'listResults', method: 'GET', path: '/v1/decisions/{id}/results', fn: 'results/read', access: 'public', tag,
   summary: "A decision's results in the order they were added; `parentId` makes the tree",
   params: DecisionParams, query: PageQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'A page of results', schema: page(Result) } },
 });
 
@@ -33,6 +34,7 @@ export const getResult = route({
   operationId: 'getResult', method: 'GET', path: '/v1/decisions/{id}/results/{rid}', fn: 'results/read', access: 'public', tag,
   summary: 'One result, with its version as ETag for the next PATCH',
   params: ResultParams,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'The result', schema: Result } },
 });
 
@@ -40,6 +42,7 @@ export const listTimeline = route({
   operationId: 'listTimeline', method: 'GET', path: '/v1/decisions/{id}/timeline', fn: 'results/read', access: 'public', tag,
   summary: 'Every change to the results, oldest first; entries are never edited or removed',
   params: DecisionParams, query: PageQuery,
+  cacheMaxAge: 60,
   responses: { 200: { description: 'A page of timeline entries', schema: page(TimelineEntry) } },
 });
 

@@ -7,9 +7,10 @@
  *                         a record that keeps failing goes (as a pointer) to PublisherFailures
  *   bus -> consumer       EventBridge retries, then the rule's DLQ; Lambda's own async
  *                         retries end in the same queue
- *   schedule -> close     the schedule's retry policy, then ScheduleFailures
+ *   schedule -> close     the schedule's retry policy, then ScheduleFailures; the function's
+ *                         own failures: Lambda's async retries, then ScheduleFailures too
  */
-import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -19,6 +20,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { eventSourceTypes } from '#events/from-stream.ts';
@@ -33,6 +35,10 @@ export interface DomainEventsProps {
   /** Settings every function gets (TABLE_NAME, DEPLOYMENT_NAME, ...). */
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** The deployment secret, given to the functions whose code reads it. */
+  secret: ISecret;
+  /** Concurrency reserved for each consumer, so a runaway one cannot take the account's pool. */
+  consumerConcurrency: number;
 }
 
 /** A dead-letter queue is where failures wait for an operator: nothing consumes it, by design. */
@@ -47,6 +53,8 @@ export class DomainEvents extends Construct {
   readonly consumers: Record<string, IFunction> = {};
   readonly closeDraft: IFunction;
   readonly scheduleGroup: ScheduleGroup;
+  /** Every dead-letter queue by construct id (`PublisherFailures`): what operators watch and redrive. */
+  readonly deadLetterQueues: Record<string, Queue> = {};
 
   constructor(scope: Construct, id: string, props: DomainEventsProps) {
     super(scope, id);
@@ -58,8 +66,9 @@ export class DomainEvents extends Construct {
       retention: Duration.days(30),
     });
     const environment = { ...props.environment, EVENT_BUS_NAME: this.bus.eventBusName };
-    const fn = (name: string, entry: string, description: string, timeout = Duration.seconds(30)) =>
-      new AppFunction(this, name, { entry, description, environment, logRetention, timeout }).handler;
+    const { secret, consumerConcurrency } = props;
+    const fn = (name: string, entry: string, description: string, reservedConcurrency?: number) =>
+      new AppFunction(this, name, { entry, description, environment, logRetention, secret, reservedConcurrency, timeout: Duration.seconds(30) }).handler;
 
     // Stream -> publisher -> bus, in order per item (one batch at a time per shard).
     const publisherFailures = this.deadLetterQueue('PublisherFailures');
@@ -82,7 +91,7 @@ export class DomainEvents extends Construct {
     // Bus -> consumers: one rule each, with retries and a dead-letter queue.
     for (const rule of eventRules) {
       const name = constructId(rule.fn);
-      const consumer = fn(name, functionEntry(rule.fn), `${rule.name}: ${rule.description}`.slice(0, 256));
+      const consumer = fn(name, functionEntry(rule.fn), `${rule.name}: ${rule.description}`.slice(0, 256), consumerConcurrency);
       if (rule.access !== 'none') grantTableAccess(consumer, table, rule.access);
       const failures = this.deadLetterQueue(`${name}Failures`);
       consumer.configureAsyncInvoke({ retryAttempts: 2, onFailure: new SqsDestination(failures) });
@@ -97,10 +106,14 @@ export class DomainEvents extends Construct {
 
     // Deadlines: a one-time schedule per published draft invokes close-draft at closesAt.
     this.scheduleGroup = new ScheduleGroup(this, 'Deadlines', { scheduleGroupName: `${props.deploymentName}-deadlines` });
-    const closeDraft = fn('CloseDraft', functionEntry('events/close-draft'), 'Closes a draft at its deadline (schedule target)');
+    const closeDraft = fn('CloseDraft', functionEntry('events/close-draft'), 'Closes a draft at its deadline (schedule target)', consumerConcurrency);
     grantTableAccess(closeDraft, table, 'write');
     this.closeDraft = closeDraft;
     const scheduleFailures = this.deadLetterQueue('ScheduleFailures');
+    // The scheduler invokes asynchronously: its retry policy covers only handing the event to
+    // Lambda, so a failing close (e.g. fired a moment early) is retried by Lambda, then lands
+    // in the same queue as schedules the scheduler could not deliver.
+    closeDraft.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(scheduleFailures) });
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
@@ -137,6 +150,7 @@ export class DomainEvents extends Construct {
       retentionPeriod: Duration.days(14),
     });
     Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: deadLetterReason });
+    this.deadLetterQueues[id] = queue;
     return queue;
   }
 
@@ -150,7 +164,7 @@ export class DomainEvents extends Construct {
       'dynamodb:ListStreams has no resource-level permissions (CDK grants it on "*" for the stream event source); ' +
       'the stream itself is read on this table\'s stream ARN only.');
     acknowledge(this.consumers['events/deadlines']!.role!,
-      `Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroup.scheduleGroupName}/*`,
+      `Resource::arn:<AWS::Partition>:scheduler:${Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region}:<AWS::AccountId>:schedule/${this.scheduleGroup.scheduleGroupName}/*`,
       'One schedule per draft, named after it, so names are not known in advance: only schedules in this ' +
       'deployment\'s deadlines group.');
     acknowledge(schedulerRole, `Resource::<${ref(this.closeDraft)}.Arn>:*`,

@@ -55,6 +55,8 @@ export class ParticipationApi extends Construct {
   readonly stage: HttpStage;
   /** Base URL of the API (`https://<id>.execute-api.<region>.amazonaws.com/`). */
   readonly url: string;
+  /** The API's own functions (not the route table's): `Fallback`, `OptionalTokenAuthorizer`. */
+  readonly ownFunctions: Record<string, NodejsFunction> = {};
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -66,6 +68,7 @@ export class ParticipationApi extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(3),
     });
+    this.ownFunctions.Fallback = fallback.handler;
 
     this.api = new HttpApi(this, 'Api', {
       description: `${Stack.of(scope).stackName}: participation API`,
@@ -112,6 +115,7 @@ export class ParticipationApi extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(5),
     });
+    this.ownFunctions.OptionalTokenAuthorizer = optionalToken.handler;
     // No identity source and no caching: API Gateway calls the authorizer for every request,
     // with or without an Authorization header (with one, a missing header would be a 401).
     const optional = new HttpLambdaAuthorizer('OptionalToken', optionalToken.handler, {

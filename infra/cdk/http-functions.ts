@@ -15,7 +15,7 @@ import { grantTableAccess } from '#infra/cdk/table.ts';
 export interface HttpFunctionsProps {
   table: ITable;
   secret: ISecret;
-  /** Settings every function gets (TABLE_NAME, SECRET_ARN, ...). */
+  /** Settings every function gets (TABLE_NAME, ...); SECRET_ARN only where the code reads it. */
   environment: Record<string, string>;
   logRetention: RetentionDays;
 }
@@ -33,9 +33,9 @@ export class HttpFunctions extends Construct {
         description: `HTTP ${fn}: ${routes.join(', ')}`.slice(0, 256),
         environment: props.environment,
         logRetention: props.logRetention,
+        secret: props.secret,
       });
       grantTableAccess(handler, props.table, readOnly(fn) ? 'read' : 'write');
-      props.secret.grantRead(handler);
       this.functions[fn] = handler;
     }
   }

@@ -25,6 +25,15 @@ const json = <T extends z.ZodType>(schema: T) =>
 const retentions = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
 
 const DeploymentOptions = z.object({
+  /** The region of the deployment (the edge's web ACL is always in us-east-1, as CloudFront requires). */
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-north-1').default('eu-north-1'),
+  /** Where alarms are e-mailed (an SNS subscription the address must confirm); none: the topic only. */
+  alarmEmail: z.email().optional(),
+  /** Edge (WAF): requests per client address in 5 minutes, and writes without a token per address in 5 minutes. */
+  requestLimit: z.coerce.number().int().min(10).default(2000),
+  anonymousWriteLimit: z.coerce.number().int().min(10).default(50),
+  /** Concurrency reserved for each event consumer (the account needs 100 unreserved beyond all reservations). */
+  consumerConcurrency: z.coerce.number().int().min(1).max(100).default(5),
   /** Names the stacks and is the `source` of domain events: one account can hold several municipalities. */
   deploymentName: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, 'lower-case letters, digits and dashes').default('kuntavaikutus'),
   /** Languages every published text must carry (Porvoo/Borgå: `fi,sv`). */

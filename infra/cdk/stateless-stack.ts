@@ -13,9 +13,14 @@ import { DomainEvents } from '#infra/cdk/events.ts';
 import { HttpFunctions } from '#infra/cdk/http-functions.ts';
 import type { Identity } from '#infra/cdk/identity.ts';
 import type { DeploymentOptions } from '#infra/cdk/options.ts';
+import { constructId } from '#infra/cdk/function.ts';
+import { Operations } from '#infra/cdk/monitoring.ts';
+import { Edge } from '#infra/cdk/edge.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
+  /** The edge's web ACL (us-east-1). */
+  webAclArn: string;
   table: ITable;
   secret: ISecret;
   identity: Identity;
@@ -25,11 +30,14 @@ export class StatelessStack extends Stack {
   readonly options: DeploymentOptions;
   readonly table: ITable;
   readonly secret: ISecret;
-  /** Settings every function that touches data gets: the same variables the local runtime sets. */
+  /** Settings every function that touches data gets: the same variables the local runtime sets (SECRET_ARN is added where read). */
   readonly functionEnvironment: Record<string, string>;
   /** The HTTP functions by route-table name (`drafts/read`). */
   readonly functions: Record<string, NodejsFunction>;
   readonly api: ParticipationApi;
+  readonly events: DomainEvents;
+  readonly operations: Operations;
+  readonly edge: Edge;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -45,7 +53,7 @@ export class StatelessStack extends Stack {
       POWERTOOLS_SERVICE_NAME: options.deploymentName,
       POWERTOOLS_LOG_LEVEL: options.logLevel,
     };
-    this.functionEnvironment = { ...base, TABLE_NAME: this.table.tableName, SECRET_ARN: this.secret.secretArn };
+    this.functionEnvironment = { ...base, TABLE_NAME: this.table.tableName };
 
     const http = new HttpFunctions(this, 'Http', {
       table: this.table,
@@ -59,7 +67,14 @@ export class StatelessStack extends Stack {
     erase.addEnvironment('USER_POOL_ID', props.identity.userPool.userPoolId);
     props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
 
-    new DomainEvents(this, 'Events', { deploymentName: options.deploymentName, table: this.table, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    this.events = new DomainEvents(this, 'Events', {
+      deploymentName: options.deploymentName,
+      table: this.table,
+      secret: this.secret,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+      consumerConcurrency: options.consumerConcurrency,
+    });
 
     const client = props.identity.webClient;
     this.api = new ParticipationApi(this, 'Api', {
@@ -72,9 +87,28 @@ export class StatelessStack extends Stack {
       logRetention: options.logRetentionDays,
     });
 
-    // Links the API builds use the configured public address, never a request's Host header.
-    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', options.publicBaseUrl ?? this.api.url.replace(/\/$/, ''));
+    this.operations = new Operations(this, 'Operations', {
+      deploymentName: options.deploymentName,
+      alarmEmail: options.alarmEmail,
+      api: this.api.api,
+      functions: {
+        ...Object.fromEntries(Object.entries(this.functions).map(([fn, f]) => [constructId(fn), f])),
+        ...this.api.ownFunctions,
+        Publisher: this.events.publisher,
+        ...Object.fromEntries(Object.entries(this.events.consumers).map(([fn, f]) => [constructId(fn), f])),
+        CloseDraft: this.events.closeDraft,
+      },
+      streamConsumer: this.events.publisher,
+      deadLetterQueues: this.events.deadLetterQueues,
+    });
 
+    this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });
+
+    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
+
+    // Links the API builds use the configured public address (default: the CloudFront edge), never a request's Host header.
+    const publicBaseUrl = options.publicBaseUrl ?? `https://${this.edge.distribution.distributionDomainName}`;
+    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });

@@ -8,6 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { meter } from '#shared/data/meter.ts';
+import { tracer } from '#shared/observability.ts';
 
 const capacityCommands = new Set([
   'GetItemCommand', 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'QueryCommand',
@@ -24,6 +25,7 @@ const createClient = (): DynamoDBDocumentClient => {
     maxAttempts: 3,
     requestHandler: { connectionTimeout: Math.ceil(timeoutMs() / 2), requestTimeout: timeoutMs(), throwOnRequestTimeout: true },
   });
+  tracer.captureAWSv3Client(base); // adds its middleware in place; a no-op outside Lambda
   base.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'Unknown';

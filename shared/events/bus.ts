@@ -4,6 +4,7 @@
  * runs the same code in both.
  */
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { tracer } from '#shared/observability.ts';
 
 export interface BusEntry {
   source: string;
@@ -38,7 +39,7 @@ const chunks = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => 
   return out;
 };
 
-export const eventBridgeBus = (busName: string, client = new EventBridgeClient({})): Bus => ({
+export const eventBridgeBus = (busName: string, client = tracer.captureAWSv3Client(new EventBridgeClient({}))): Bus => ({
   async put(entries) {
     const requests = entries.map((e): PutEventsRequestEntry => ({
       EventBusName: busName,

@@ -8,7 +8,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import { definitionOf, type DetailOf, type DetailType } from '#events/catalogue.ts';
-import { logger } from '#shared/observability.ts';
+import { logger, traced } from '#shared/observability.ts';
 
 export type BusEvent = EventBridgeEvent<string, unknown>;
 
@@ -31,5 +31,5 @@ export function consumer(handlers: Handlers) {
       logger.removeKeys(['eventId', 'detailType']);
     }
   };
-  return middy(run).use(injectLambdaContext(logger));
+  return middy(run).use(injectLambdaContext(logger)).use(traced());
 }

@@ -6,6 +6,7 @@
  * exists so that `DraftClosed` is published (and followers hear of it) on time.
  */
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { tracer } from '#shared/observability.ts';
 
 export interface DraftClose {
   draftId: string;
@@ -31,7 +32,7 @@ const env = (name: string): string => {
   return value;
 };
 
-export const eventBridgeScheduler = (client = new SchedulerClient({})): Scheduler => ({
+export const eventBridgeScheduler = (client = tracer.captureAWSv3Client(new SchedulerClient({}))): Scheduler => ({
   async scheduleDraftClose({ draftId, closesAt }) {
     try {
       await client.send(new CreateScheduleCommand({

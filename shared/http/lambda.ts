@@ -12,9 +12,10 @@ import { unavailable } from '#shared/data/client.ts';
 import { meter } from '#shared/data/meter.ts';
 import { newId } from '#shared/ids.ts';
 import { erasedSince } from '#shared/me/erased.ts';
-import { logger } from '#shared/observability.ts';
+import { logger, traced } from '#shared/observability.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
 import { header, jsonBody, rawBody } from '#shared/http/body.ts';
+import { withCaching } from '#shared/http/cache.ts';
 import * as idempotency from '#shared/http/idempotency.ts';
 import {
   Problem, badRequest, forbidden, notFound, preconditionFailed, preconditionRequired, serviceUnavailable, tokenRevoked, unauthorized,
@@ -168,7 +169,7 @@ const parseParams = (schema: z.ZodMiniType, params: Record<string, string | unde
 async function answer(impl: Implementation | undefined, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     if (!impl) throw notFound('Route');
-    return toResult(await serve(impl, event));
+    return withCaching(impl.route, event, toResult(await serve(impl, event)));
   } catch (error) {
     if (error instanceof Problem) return problemResult(error);
     if (unavailable(error)) {
@@ -195,5 +196,5 @@ export function lambda(implementations: Implementation[]) {
     }
     return result;
   };
-  return middy(run).use(injectLambdaContext(logger));
+  return middy(run).use(injectLambdaContext(logger)).use(traced());
 }

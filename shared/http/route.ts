@@ -50,6 +50,11 @@ export interface Route<
   maxBodyBytes?: number;
   /** Local runtime only: never deployed. */
   localOnly?: boolean;
+  /**
+   * A public GET that shared caches (CloudFront, browsers) may keep this many seconds when
+   * asked without a token (`public, max-age`, with an ETag); with a token it stays private.
+   */
+  cacheMaxAge?: number;
 }
 
 /** Declares a route, keeping the schema types for the handler that implements it. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { eventRules } from '#events/rules.ts';
 import { eventSourceTypes } from '#events/from-stream.ts';
@@ -67,7 +68,7 @@ describe('the events construct', () => {
 
   it("sends a consumer's own failed invocations to a DLQ too", () => {
     const configs = template.findResources('AWS::Lambda::EventInvokeConfig');
-    expect(Object.keys(configs)).toHaveLength(eventRules.length);
+    expect(Object.keys(configs)).toHaveLength(eventRules.length + 1); // and close-draft's, below
     for (const c of Object.values(configs)) expect(c.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: expect.anything() } } });
   });
 
@@ -84,6 +85,28 @@ describe('the events construct', () => {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] },
     });
     expect(actions(policyOf('EventsSchedulerRole')).sort()).toEqual(['lambda:InvokeFunction', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
+  });
+
+  it('retries a failed close-draft (the scheduler invokes it asynchronously) and then keeps it in the schedule DLQ', () => {
+    // Prepare
+    const stack = out.stacks.stateless;
+    const closeDraft = stack.getLogicalId(stack.events.closeDraft.node.defaultChild as CfnElement);
+    const queue = stack.getLogicalId(stack.events.deadLetterQueues.ScheduleFailures!.node.defaultChild as CfnElement);
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: closeDraft },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 21_600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+  });
+
+  it('reserves concurrency for every consumer and close-draft, so none can take the account pool', () => {
+    const stack = out.stacks.stateless;
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const fn of [...Object.values(stack.events.consumers), stack.events.closeDraft]) {
+      expect(functions[stack.getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties.ReservedConcurrentExecutions).toBe(5);
+    }
   });
 
   it('lets the scheduling consumer create schedules and pass the role, and nothing on the table', () => {
@@ -103,7 +126,8 @@ describe('the events construct', () => {
       const writes = granted.filter((a) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(a));
       expect(writes.length > 0, rule.fn).toBe(rule.access === 'write');
     }
-    for (const f of Object.values(template.findResources('AWS::Lambda::Function'))) {
+    // All but CDK's own provider reading the web ACL's ARN from us-east-1.
+    for (const [, f] of Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCrossRegionExportReader'))) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     }
   });

@@ -11,6 +11,9 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { deployedRoutes, httpFunctions, readOnly, routes } from '#functions/routes.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { tableReadActions, tableWriteActions } from '#infra/cdk/table.ts';
+import { functionEntry } from '#infra/bundling.ts';
+import { readsSecret } from '#infra/cdk/imports.ts';
+import secretsExtensionLayers from '#infra/cdk/secrets-extension-layers.json' with { type: 'json' };
 import { resources, synthesize, type Synthesized } from './synth.ts';
 
 let out: Synthesized;
@@ -18,6 +21,9 @@ let out: Synthesized;
 beforeAll(() => {
   out = synthesize({ bundle: true });
 }, 900_000);
+
+/** The app's functions: all but CDK's provider reading the web ACL's ARN from us-east-1. */
+const appFunctions = () => Object.fromEntries(Object.entries(resources(out.stateless, 'AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCrossRegionExportReader')));
 
 const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
   Stack.of(out.stacks.stateless).getLogicalId(construct.node.defaultChild as CfnElement);
@@ -123,7 +129,8 @@ describe('authorizers', () => {
 
   test('the optional-token authorizer verifies tokens of the same pool and client', () => {
     const { Properties: p } = resources(out.stateless, 'AWS::ApiGatewayV2::Authorizer')[authorizerId('REQUEST')]!;
-    const fn = resources(out.stateless, 'AWS::Lambda::Function')[p.AuthorizerUri['Fn::Join'][1][5]['Fn::GetAtt'][0]]!;
+    const [, fnId] = /"Fn::GetAtt":\["([^"]+)","Arn"\]/.exec(JSON.stringify(p.AuthorizerUri))!;
+    const fn = resources(out.stateless, 'AWS::Lambda::Function')[fnId!]!;
     const env = fn.Properties.Environment.Variables;
     expect(JSON.stringify(env.TOKEN_ISSUER)).toMatch(/ProviderURL/);
     expect(JSON.stringify(env.TOKEN_AUDIENCE)).toMatch(/WebClient/);
@@ -137,7 +144,7 @@ describe('functions', () => {
   });
 
   test('every function runs Node.js 24 on arm64 and logs to a log group with retention', () => {
-    const functions = Object.values(resources(out.stateless, 'AWS::Lambda::Function'));
+    const functions = Object.values(appFunctions());
     expect(functions.length).toBeGreaterThanOrEqual(httpFunctions.length + 2);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
@@ -152,25 +159,49 @@ describe('functions', () => {
     for (const fn of httpFunctions) {
       const env = resources(out.stateless, 'AWS::Lambda::Function')[logicalId(out.stacks.stateless.functions[fn]!)]!.Properties.Environment.Variables;
       expect(Object.keys(env), fn).toEqual(expect.arrayContaining([
-        'TABLE_NAME', 'SECRET_ARN', 'DEPLOYMENT_NAME', 'REQUIRED_LANGUAGES', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL',
+        'TABLE_NAME', 'DEPLOYMENT_NAME', 'REQUIRED_LANGUAGES', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL',
       ]));
       expect(env).toMatchObject({ DEPLOYMENT_NAME: 'kuntavaikutus', REQUIRED_LANGUAGES: 'fi', POWERTOOLS_LOG_LEVEL: 'INFO' });
     }
   });
 
-  test('functions given the deployment secret read it through the Parameters and Secrets extension layer', () => {
-    const all = resources(out.stateless, 'AWS::Lambda::Function');
-    for (const fn of httpFunctions) {
-      const props = all[logicalId(out.stacks.stateless.functions[fn]!)]!.Properties;
-      // Region-agnostic stack: the layer ARN is looked up per region in a template mapping.
-      const [layer] = props.Layers ?? [];
-      const [map, , key] = layer?.['Fn::FindInMap'] ?? [];
-      expect(JSON.stringify(out.stateless.toJSON().Mappings?.[map]), fn).toMatch(/AWS-Parameters-and-Secrets-Lambda-Extension-Arm64/);
-      expect(key, fn).toBe('1x0x103xarm64');
+  test('every function is traced by X-Ray (active tracing)', () => {
+    const functions = Object.values(appFunctions());
+    expect(functions.length).toBeGreaterThan(httpFunctions.length);
+    for (const fn of functions) expect(fn.Properties.TracingConfig, fn.Properties.Description).toEqual({ Mode: 'Active' });
+  });
+
+  test("only functions whose code reads the deployment secret get it: setting, grant and the region's extension layer", () => {
+    // Prepare
+    const stack = out.stacks.stateless;
+    const all = appFunctions();
+    const entries: Record<string, string> = Object.fromEntries([
+      ...httpFunctions.map((fn) => [logicalId(stack.functions[fn]!), functionEntry(fn)]),
+      ...Object.entries(stack.events.consumers).map(([fn, f]) => [logicalId(f), functionEntry(fn)]),
+      [logicalId(stack.events.publisher), functionEntry('events/publisher')],
+      [logicalId(stack.events.closeDraft), functionEntry('events/close-draft')],
+    ]);
+    const layer = (secretsExtensionLayers.arm64 as Record<string, string>)['eu-north-1'];
+    // Assess: both kinds exist, so the test can tell them apart
+    const readers = Object.keys(all).filter((id) => entries[id] && readsSecret(entries[id]));
+    expect(readers.length).toBeGreaterThan(0);
+    expect(Object.keys(entries).length).toBeGreaterThan(readers.length);
+    expect(readsSecret('functions/platform/health.ts')).toBe(false);
+    expect(readsSecret('functions/comments/read.ts')).toBe(true); // cursors are keyed by it
+    for (const [id, fn] of Object.entries(all)) {
+      const reads = readers.includes(id);
+      expect(fn.Properties.Layers, id).toEqual(reads ? [layer] : undefined);
+      expect(fn.Properties.Environment?.Variables?.SECRET_ARN !== undefined, id).toBe(reads);
+      const role = fn.Properties.Role['Fn::GetAtt'][0] as string;
+      const granted = Object.values(resources(out.stateless, 'AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+        .flatMap((p) => (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => [s.Action].flat()));
+      expect(granted.includes('secretsmanager:GetSecretValue'), id).toBe(reads);
     }
-    for (const fn of Object.values(all).filter((f) => !f.Properties.Environment?.Variables?.SECRET_ARN)) {
-      expect(fn.Properties.Layers).toBeUndefined();
-    }
+  });
+
+  test('the extension layer of a region missing from the data file fails the synth, naming the file', () => {
+    expect(() => synthesize({ bundle: false, context: { region: 'xx-nowhere-1' } })).toThrow(/secrets-extension-layers\.json has no arm64 layer for xx-nowhere-1/);
   });
 
   test('a function whose routes are all GET may not write to the table', () => {
@@ -195,10 +226,6 @@ describe('functions', () => {
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
   });
-
-  test('HTTP functions may read the deployment secret', () => {
-    for (const fn of httpFunctions) expect(grantedActions(fn), fn).toContain('secretsmanager:GetSecretValue');
-  });
 });
 
 describe('the stage', () => {
@@ -218,8 +245,8 @@ describe('the stage', () => {
     });
   });
 
-  test('outputs the API URL, the user pool id and the web client id', () => {
-    expect(Object.keys(out.stateless.findOutputs('*')).sort()).toEqual(['ApiUrl', 'UserPoolClientId', 'UserPoolId']);
+  test('outputs the edge URL, the API URL, the user pool id and the web client id', () => {
+    expect(Object.keys(out.stateless.findOutputs('*')).sort()).toEqual(['ApiUrl', 'EdgeUrl', 'UserPoolClientId', 'UserPoolId']);
   });
 });
 
