@@ -31,8 +31,8 @@ export const requestHeaders: Record<RequestHeader, HeaderSpec> = {
 export const responseHeaders: Record<ResponseHeader, HeaderSpec> = {
   ETag: {
     required: true,
-    description: 'The resource\'s version; send it back as `If-Match` when editing.',
-    schema: z.string().max(12).regex(/^"\d{1,9}"$/).meta({ example: '"1"' }),
+    description: 'On a resource staff edit: its version (`"3"`), to send back as `If-Match` when editing. On a public read that may be cached: a validator of the body (`W/"…"`), to send back as `If-None-Match` (304 when unchanged).',
+    schema: z.string().max(64).regex(/^(?:"\d{1,9}"|W\/"[A-Za-z0-9_-]{1,40}")$/).meta({ example: '"1"' }),
   },
   Location: {
     required: true,

@@ -26,7 +26,10 @@ const headers = (names: ResponseHeader[]) =>
 const code = (slugs: string[]) => slugs.map((s) => `\`${s}\``).join(', ');
 
 export function successResponses(r: Route, ctx: ResponseContext): Record<string, Response> {
-  return Object.fromEntries(Object.entries(r.responses).map(([status, spec]) => {
+  const notModified: [string, Response][] = r.cacheMaxAge
+    ? [['304', { description: 'Not modified: the `ETag` sent in `If-None-Match` is still current (public reads only, without `Authorization`).', ...headers(['ETag']) }]]
+    : [];
+  return Object.fromEntries([...notModified, ...Object.entries(r.responses).map(([status, spec]): [string, Response] => {
     const names: ResponseHeader[] = [];
     if (status === '201') names.push('Location');
     if (spec.schema && ctx.versioned.has(spec.schema)) names.push('ETag');
@@ -36,7 +39,7 @@ export function successResponses(r: Route, ctx: ResponseContext): Record<string,
     const main = spec.schema ? { [type]: { schema: ctx.schemas.convert(spec.schema, 'output') } } : spec.contentType ? { [type]: {} } : {};
     const content = Object.keys(main).length + alternatives.length > 0 ? { ...main, ...Object.fromEntries(alternatives) } : undefined;
     return [status, { description: spec.description, ...headers(names), ...(content ? { content } : {}) }];
-  }));
+  })]);
 }
 
 const hasCursor = (r: Route, ctx: ResponseContext): boolean => {
