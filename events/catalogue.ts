@@ -13,6 +13,7 @@ import { agendaPublished } from '#events/agenda-published.ts';
 import { decisionRecorded } from '#events/decision-recorded.ts';
 import { commentHidden } from '#events/comment-hidden.ts';
 import { pollClosed } from '#events/poll-closed.ts';
+import { caseUpdated } from '#events/case-updated.ts';
 
 export const catalogue = [
   draftPublished,
@@ -23,6 +24,7 @@ export const catalogue = [
   agendaPublished,
   decisionRecorded,
   implementationUpdated,
+  caseUpdated,
 ] as const;
 
 type Definitions = (typeof catalogue)[number];

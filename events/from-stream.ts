@@ -130,6 +130,25 @@ const mappers: Record<string, Mapper> = {
       note: orNull(e.note), at: e.at, implementation: e.implementation,
     })];
   },
+
+  case: (c, base) => {
+    const k = c.new!;
+    if (c.old?.revision === k.revision) return [];
+    return [domainEvent('CaseUpdated', {
+      ...base('CaseUpdated', k.updatedAt),
+      caseId: k.caseId, change: 'imported', relatedId: null, title: orNull(k.title), status: orNull(k.status),
+      handlingCount: (k.handlings ?? []).length, updatedAt: k.updatedAt,
+    })];
+  },
+
+  caseLink: (c, base) => {
+    const l = c.new!;
+    if (c.kind !== 'INSERT') return [];
+    return [domainEvent('CaseUpdated', {
+      ...base('CaseUpdated', c.at),
+      caseId: l.caseId, change: l.kind, relatedId: l.id, title: orNull(l.title), status: null, handlingCount: null, updatedAt: c.at,
+    })];
+  },
 };
 
 /** Item types whose changes can mean an event (the AWS event source filters on them). */

@@ -45,4 +45,11 @@ export const eventRules: EventRule[] = [
     access: 'write',
     description: "Closes a draft's polls when participation ends: fences their counters and records final results (PollClosed).",
   },
+  {
+    name: 'Cases',
+    fn: 'cases/link',
+    detailTypes: ['DraftPublished', 'AgendaPublished', 'DecisionRecorded'],
+    access: 'write',
+    description: 'A published draft, agenda item or decision carrying a case id joins that case.',
+  },
 ];

@@ -16,6 +16,7 @@ import { resultRoutes } from '#functions/results/routes.ts';
 import { meetingRoutes } from '#functions/meetings/routes.ts';
 import { decisionRoutes } from '#functions/decisions/routes.ts';
 import { importRoutes } from '#functions/imports/routes.ts';
+import { caseRoutes } from '#functions/cases/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
@@ -31,6 +32,7 @@ export const routes: Route[] = [
   ...meetingRoutes,
   ...decisionRoutes,
   ...importRoutes,
+  ...caseRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */

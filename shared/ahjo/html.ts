@@ -1,6 +1,6 @@
 /**
  * Reading facts out of Ahjo's document HTML: its language, its title, its case number.
- * Only reading: the HTML itself is stored as it came, as data, and never rendered here.
+ * Only reading, from the HTML as it came; what is stored is sanitised (sanitize.ts).
  */
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '' };

@@ -11,6 +11,7 @@ import type { MeetingDocument } from '#shared/meetings/repository.ts';
 import { AhjoAgendaItem, type AhjoMeeting } from '#shared/ahjo/schema.ts';
 import { ahjoTime } from '#shared/ahjo/time.ts';
 import { caseIdFrom, htmlCaseId, htmlLanguage, htmlTitle } from '#shared/ahjo/html.ts';
+import { sanitizeAhjoHtml } from '#shared/ahjo/sanitize.ts';
 
 export interface PlannedDocument {
   language: string;
@@ -241,7 +242,8 @@ function agendaItems(value: unknown, ctx: ItemContext): PlannedItem[] {
     if (html && Buffer.byteLength(html, 'utf8') > ctx.maxHtmlBytes) {
       ctx.warn(`${path}.HTML`, `${Buffer.byteLength(html, 'utf8')} bytes of HTML exceed ${ctx.maxHtmlBytes}; only the PDF link is kept`);
     } else if (html) {
-      document.html = html;
+      // Facts (title, case id, language) were read from the raw HTML above; what is kept is made safe.
+      document.html = sanitizeAhjoHtml(html) || undefined;
     }
     if (document.html || document.pdfUrl) group.documents.push(document);
   });

@@ -8,7 +8,7 @@
  * Recording one is a single transaction: the decision, the agenda item's link to it on the
  * meeting (at the version the checks read), and the linked draft becoming `decided`.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { tableName } from '#shared/data/table.ts';
@@ -18,7 +18,7 @@ import type { Localized, Page } from '#shared/schema.ts';
 import { draftDecidedUpdate, type DraftItem } from '#shared/drafts/repository.ts';
 import { meetingKey, type MeetingItem } from '#shared/meetings/repository.ts';
 import type { StoredAgendaItem } from '#shared/meetings/rules.ts';
-import type { Decision, Implementation, Outcome, RecordDecisionBody, Votes } from '#shared/decisions/schema.ts';
+import type { Decision, DecisionDocument, Implementation, MemberVote, Outcome, RecordDecisionBody, Votes } from '#shared/decisions/schema.ts';
 
 export interface DecisionItem {
   pk: string;
@@ -41,8 +41,17 @@ export interface DecisionItem {
   meeting: { title?: Localized; startsAt: string };
   item: { number: number; section?: string };
   implementation: Implementation;
+  /** Imports: each member's vote, the document's metadata and link, the source record and a hash of what was imported. */
+  members?: MemberVote[];
+  documents?: DecisionDocument[];
+  source?: { system: 'ahjo'; id: string };
+  importHash?: string;
   createdAt: string;
+  updatedAt?: string;
 }
+
+/** What an import sets on a decision besides the recorded fields. */
+export type ImportedFields = Pick<DecisionItem, 'members' | 'documents' | 'source' | 'importHash'>;
 
 export const decisionKey = (id: string) => ({ pk: `DECISION#${id}`, sk: 'DECISION' as const });
 
@@ -53,7 +62,10 @@ export const decisionView = (d: DecisionItem): Decision => ({
   id: d.id,
   outcome: d.outcome,
   text: d.text,
-  votes: d.voteCounts ? { for: d.voteCounts.for, against: d.voteCounts.against, abstain: d.voteCounts.abstain ?? 0, absent: d.voteCounts.absent ?? 0 } : null,
+  votes: d.voteCounts ? {
+    for: d.voteCounts.for, against: d.voteCounts.against, abstain: d.voteCounts.abstain ?? 0, absent: d.voteCounts.absent ?? 0,
+    ...(d.members ? { members: d.members } : {}),
+  } : null,
   decidedAt: d.decidedAt,
   bodyId: d.bodyId,
   meetingId: d.meetingId,
@@ -70,7 +82,10 @@ export const decisionView = (d: DecisionItem): Decision => ({
     agendaItem: `/v1/meetings/${d.meetingId}/items/${d.itemId}`,
   },
   implementation: d.implementation ?? notStarted,
+  documents: d.documents ?? [],
+  source: d.source ?? null,
   createdAt: d.createdAt,
+  updatedAt: d.updatedAt ?? d.createdAt,
 });
 
 export async function getDecision(id: string, consistent = false): Promise<DecisionItem | undefined> {
@@ -84,6 +99,7 @@ export interface NewDecision {
   draft?: DraftItem;
   input: RecordDecisionBody;
   decidedAt: string;
+  imported?: ImportedFields;
 }
 
 /**
@@ -91,7 +107,7 @@ export interface NewDecision {
  * undefined when it moved on (the caller checks again and retries).
  */
 export async function recordDecision(
-  { meeting, item, draft, input, decidedAt }: NewDecision, now: Date, id: string = newId(),
+  { meeting, item, draft, input, decidedAt, imported }: NewDecision, now: Date, id: string = newId(),
 ): Promise<DecisionItem | undefined> {
   const at = now.toISOString();
   const decision: DecisionItem = {
@@ -112,9 +128,10 @@ export async function recordDecision(
     meeting: { title: meeting.title, startsAt: meeting.startsAt },
     item: { number: item.number, section: item.section },
     implementation: notStarted,
+    ...imported,
     createdAt: at,
   };
-  const listing = { gsi1pk: 'DECISIONS', gsi1sk: `${decidedAt}#${id}`, gsi2pk: `DECISIONS#${meeting.bodyId}`, gsi2sk: `${decidedAt}#${id}` };
+  const listing = decisionListing(meeting.bodyId, decidedAt, id);
   const items: TransactItem[] = [
     { Put: { TableName: tableName(), Item: { ...decision, ...listing }, ConditionExpression: 'attribute_not_exists(pk)' } },
     {
@@ -134,6 +151,41 @@ export async function recordDecision(
     return decision;
   } catch (error) {
     if (error instanceof TransactionCancelled) return undefined;
+    throw error;
+  }
+}
+
+const decisionListing = (bodyId: string, decidedAt: string, id: string) =>
+  ({ gsi1pk: 'DECISIONS', gsi1sk: `${decidedAt}#${id}`, gsi2pk: `DECISIONS#${bodyId}`, gsi2sk: `${decidedAt}#${id}` });
+
+/**
+ * A re-import that changed the decision: its text, votes, date and documents are replaced,
+ * if it is still as `expectedHash` left it. False when another import got in between.
+ */
+export async function updateImportedDecision(
+  d: DecisionItem, next: { text: Localized; voteCounts?: Votes; decidedAt: string; imported: ImportedFields }, expectedHash: string | undefined, now: Date,
+): Promise<boolean> {
+  const listing = decisionListing(d.bodyId, next.decidedAt, d.id);
+  const values: Record<string, unknown> = {
+    ':text': next.text, ':decidedAt': next.decidedAt, ':documents': next.imported.documents ?? [], ':source': next.imported.source,
+    ':hash': next.imported.importHash, ':at': now.toISOString(), ':g1': listing.gsi1sk, ':g2': listing.gsi2sk,
+    ...(next.voteCounts ? { ':votes': next.voteCounts, ':members': next.imported.members ?? [] } : {}),
+    ...(expectedHash ? { ':expected': expectedHash } : {}),
+  };
+  try {
+    await db().send(new UpdateCommand({
+      TableName: tableName(),
+      Key: decisionKey(d.id),
+      UpdateExpression: 'SET #text = :text, decidedAt = :decidedAt, documents = :documents, #source = :source, importHash = :hash, '
+        + 'updatedAt = :at, gsi1sk = :g1, gsi2sk = :g2'
+        + (next.voteCounts ? ', voteCounts = :votes, members = :members' : ' REMOVE voteCounts, members'),
+      ConditionExpression: expectedHash ? 'importHash = :expected' : 'attribute_exists(pk) AND attribute_not_exists(importHash)',
+      ExpressionAttributeNames: { '#text': 'text', '#source': 'source' },
+      ExpressionAttributeValues: values,
+    }));
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
 }

@@ -16,6 +16,25 @@ export const Votes = z.strictObject({
 }).register(z.globalRegistry, { id: 'VoteCounts' });
 export type Votes = z.infer<typeof Votes>;
 
+export const MemberVote = z.object({
+  name: z.string().check(z.maxLength(200)),
+  /** Council group, e.g. `Kokoomuksen valtuustoryhmä`. */
+  group: z.nullable(z.string().check(z.maxLength(200))),
+  vote: z.enum(['for', 'against', 'abstain', 'absent']),
+}).register(z.globalRegistry, { id: 'MemberVote', description: 'How one elected member voted (public)' });
+export type MemberVote = z.infer<typeof MemberVote>;
+
+export const DecisionDocument = z.object({
+  title: z.nullable(z.string().check(z.maxLength(1000))),
+  type: z.nullable(z.string().check(z.maxLength(100))),
+  language: z.nullable(z.string().check(z.maxLength(16))),
+  url: z.nullable(z.string().check(z.maxLength(2000))),
+  issuedAt: z.nullable(Time),
+  /** Marked as containing personal data: only this metadata and the link are published. */
+  personalData: z.boolean(),
+}).register(z.globalRegistry, { id: 'DecisionDocument' });
+export type DecisionDocument = z.infer<typeof DecisionDocument>;
+
 export const RecordDecisionBody = z.strictObject({
   outcome: Outcome,
   text: localized(20_000),
@@ -37,7 +56,11 @@ export const Decision = z.object({
   id: Id,
   outcome: Outcome,
   text: Loc,
-  votes: z.nullable(z.object({ for: z.number().check(z.int()), against: z.number().check(z.int()), abstain: z.number().check(z.int()), absent: z.number().check(z.int()) })),
+  votes: z.nullable(z.object({
+    for: z.number().check(z.int()), against: z.number().check(z.int()), abstain: z.number().check(z.int()), absent: z.number().check(z.int()),
+    /** Each member's vote, when the source system names them (Ahjo imports). */
+    members: z.optional(z.array(MemberVote).check(z.maxLength(500))),
+  })),
   decidedAt: Time,
   bodyId: Id,
   meetingId: Id,
@@ -50,7 +73,11 @@ export const Decision = z.object({
   agendaItem: z.object({ id: Id, number: z.number().check(z.int()), title: Loc, section: z.nullable(z.string().check(z.maxLength(100))) }),
   links: z.object({ self: z.string().check(z.maxLength(200)), draft: z.nullable(z.string().check(z.maxLength(200))), meeting: z.string().check(z.maxLength(200)), agendaItem: z.string().check(z.maxLength(200)) }),
   implementation: Implementation,
+  /** The decision document (imports): metadata and link. */
+  documents: z.array(DecisionDocument).check(z.maxLength(20)),
+  source: z.nullable(z.object({ system: z.literal('ahjo'), id: z.string().check(z.maxLength(100)) })),
   createdAt: Time,
+  updatedAt: Time,
 }).register(z.globalRegistry, { id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 

@@ -96,9 +96,9 @@ export const meetingCancelled = () =>
 export const agendaTooLarge = (bytes: number, limit: number) =>
   new Problem(422, 'agenda-too-large', 'Agenda too large',
     `The agenda would take ${bytes} bytes; one meeting's agenda holds at most ${limit}. Move long texts into fewer items or shorter summaries.`);
-export const ahjoUnmappable = (errors: FieldError[]) =>
-  new Problem(422, 'ahjo-unmappable', 'Ahjo meeting cannot be imported',
-    'The meeting lacks what every meeting needs; nothing was imported. See errors.', { errors });
+export const ahjoUnmappable = (errors: FieldError[], what: 'meeting' | 'case' | 'decision' = 'meeting') =>
+  new Problem(422, 'ahjo-unmappable', 'Ahjo record cannot be imported',
+    `The ${what} lacks what every ${what} needs, or names what is not here; nothing was imported. See errors.`, { errors });
 
 // Participation integrity: ballots, flags and moderation.
 export const invalidPoll = (errors: FieldError[]) =>

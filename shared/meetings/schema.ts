@@ -95,8 +95,8 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 export const AgendaItemDetail = z.extend(AgendaItem, {
   documents: z.array(z.extend(AgendaDocument, {
     /**
-     * The document's HTML exactly as the source system published it: data, never markup this
-     * API renders. Sanitize it before showing it in a browser.
+     * The document's HTML as the source system published it, sanitised with an allow-list on
+     * import: no scripts, event handlers, inline styles or `javascript:` links.
      */
     html: z.nullable(Text(400_000)),
   })).check(z.maxLength(20)),

@@ -4,6 +4,7 @@ import { bodyKind, mapMeeting, type MeetingPlan } from '#shared/ahjo/map.ts';
 import { ahjoTime } from '#shared/ahjo/time.ts';
 import { caseIdFrom, htmlCaseId, htmlLanguage, htmlTitle } from '#shared/ahjo/html.ts';
 import type { AhjoMeeting } from '#shared/ahjo/schema.ts';
+import { sanitizeAhjoHtml } from '#shared/ahjo/sanitize.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../shared/fixtures/ahjo/${name}`, import.meta.url), 'utf8'));
 const meetings = fixture('meetings-sample.json').meetings as AhjoMeeting[];
@@ -83,7 +84,7 @@ describe('every meeting of the sample file maps', () => {
     expect(item).toMatchObject({ key: 'point:2', section: '138 §', caseId: 'HEL-2020-000657' });
     expect(item!.documents).toEqual([{
       language: 'fi',
-      html: (meetings[0]!.Agenda as { HTML: string }[])[1]!.HTML,
+      html: sanitizeAhjoHtml((meetings[0]!.Agenda as { HTML: string }[])[1]!.HTML),
       pdfUrl: 'https://ahjohyte.hel.fi:9802/ahjorest/v1/content/%7B8127A7AA-CA83-CCA1-86BC-7B2A0A900000%7D',
       issuedAt: '2020-11-23T00:00:00.000Z',
     }]);

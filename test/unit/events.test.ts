@@ -44,7 +44,7 @@ const comment = {
 
 describe('the event catalogue', () => {
   it('names every detail-type of the API contract, once', () => {
-    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated'];
+    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated', 'CaseUpdated'];
     expect([...detailTypes].sort()).toEqual([...contract].sort());
     expect(new Set(detailTypes).size).toBe(detailTypes.length);
   });
@@ -144,6 +144,25 @@ describe('stream records to domain events', () => {
       eventId: 'record-1:ImplementationUpdated', occurredAt: entry.at, decisionId: ids.decision, resultId: ids.result, entryId: ids.entry,
       title, status: 'in_progress', progress: 40, note: null, at: entry.at, implementation: { status: 'in_progress', progress: 20 },
     });
+  });
+
+  it('an imported case that changed is CaseUpdated; a re-import that changed nothing is nothing', () => {
+    const stored = {
+      pk: 'CASE#HEL-2025-001216', sk: 'CASE', type: 'case', caseId: 'HEL-2025-001216', title: { fi: 'Aloite' }, status: 'Vireillä',
+      handlings: [{ sequence: 1 }], documents: [], source: { system: 'ahjo', id: 'HEL-2025-001216' }, revision: 1,
+      createdAt: '2025-08-26T09:00:00.000Z', updatedAt: '2025-08-26T09:00:00.000Z',
+    };
+    const decided = { ...stored, status: 'Ratkaistu', revision: 2, updatedAt: '2025-09-01T09:00:00.000Z' };
+    expect(eventsFromRecord(record('INSERT', stored)).map((e) => e.detail)).toEqual([expect.objectContaining({ caseId: 'HEL-2025-001216', change: 'imported', status: 'Vireillä', handlingCount: 1 })]);
+    expect(eventsFromRecord(record('MODIFY', decided, stored)).map((e) => e.detail)).toEqual([expect.objectContaining({ change: 'imported', status: 'Ratkaistu', updatedAt: decided.updatedAt })]);
+    expect(eventsFromRecord(record('MODIFY', stored, stored))).toEqual([]);
+  });
+
+  it('a decision joining a case is CaseUpdated naming the decision', () => {
+    const link = { pk: 'CASE#HEL-2025-001216', sk: `LINK#decision#${ids.decision}`, type: 'caseLink', caseId: 'HEL-2025-001216', kind: 'decision', id: ids.decision, at: '2027-01-17T16:00:00.000Z', title, meetingId: ids.meeting };
+    const [event] = eventsFromRecord(record('INSERT', link));
+    expect(event).toMatchObject({ detailType: 'CaseUpdated', detail: { caseId: 'HEL-2025-001216', change: 'decision', relatedId: ids.decision, title } });
+    expect(eventsFromRecord(record('MODIFY', link, link))).toEqual([]);
   });
 
   it('the same record delivered twice gives the same event ids; another record other ids', () => {
