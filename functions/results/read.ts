@@ -5,7 +5,9 @@ import { ok, versioned } from '#shared/http/reply.ts';
 import type { Page } from '#shared/schema.ts';
 import { getDecision } from '#shared/decisions/repository.ts';
 import * as results from '#shared/results/repository.ts';
-import { getResult, listResults, listTimeline } from '#functions/results/routes.ts';
+import { resultsCsv } from '#shared/results/export.ts';
+import { settings } from '#shared/config.ts';
+import { exportResults, getResult, listResults, listTimeline } from '#functions/results/routes.ts';
 
 /** An empty first page may mean there is no such decision: only then is it looked up. */
 async function ofDecision<T>(decisionId: string, cursor: string | undefined, page: Page<T>): Promise<Page<T>> {
@@ -25,4 +27,15 @@ export const handler = lambda([
 
   implement(listTimeline, async ({ params, query }) =>
     ok(await ofDecision(params.id, query.cursor, await results.listTimeline(params.id, query)))),
+
+  implement(exportResults, async ({ params }) => {
+    const all = await results.allResults(params.id);
+    if (!all) throw notFound('Decision');
+    return {
+      status: 200,
+      body: resultsCsv(all, settings().supportedLanguages),
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="results-${params.id}.csv"` },
+    };
+  }),
 ]);

@@ -3,7 +3,7 @@ import { lambda, implement } from '#shared/http/lambda.ts';
 import { created, versioned } from '#shared/http/reply.ts';
 import * as results from '#shared/results/repository.ts';
 import { checkDates, checkParent, patched } from '#shared/results/rules.ts';
-import { createResult, patchResult } from '#functions/results/routes.ts';
+import { createResult, patchResult, putResultByExternalId } from '#functions/results/routes.ts';
 
 const resultCreated = (r: results.ResultItem) =>
   created(results.resultView(r), `/v1/decisions/${r.decisionId}/results/${r.id}`, r.version);
@@ -22,5 +22,10 @@ export const handler = lambda([
     const now = new Date();
     const { result } = await results.updateResult(params.id, params.rid, ifMatch, now, (current) => patched(current, body, now), body.note);
     return versioned(results.resultView(result));
+  }),
+
+  implement(putResultByExternalId, async ({ params, body }) => {
+    const { result, created } = await results.putByExternalId(params.id, params.externalId, body, new Date());
+    return created ? resultCreated(result) : versioned(results.resultView(result));
   }),
 ]);

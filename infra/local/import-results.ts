@@ -6,14 +6,17 @@
  *   API_URL    the API (default http://localhost:3000, the local runtime)
  *   API_TOKEN  a staff bearer token; without one, a local runtime is asked for one
  *   --dry-run  check the file only, send nothing
- * Rows that add a result send an Idempotency-Key made of the file's hash and the line, so
- * running the same file again within a day adds nothing twice.
+ * Rows with an externalId create or update that result (PUT by external id): running the file
+ * again changes nothing. Rows that report on a resultId are skipped when the result already
+ * says what they say. Rows that add a result without either send an Idempotency-Key made of
+ * the file's hash and the line, so running the same file again within a day adds nothing twice.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { canonicalJson } from '#shared/meetings/rules.ts';
 import { commands, parseCsv, unknownColumns, type Command, type Row } from '#shared/results/import.ts';
 
 interface Answer {
@@ -71,13 +74,26 @@ export async function importRows(rows: Row[], send: Send, fileHash: string): Pro
   return outcomes;
 }
 
+/** A row that says what the result already is, with no note to add: nothing to send. */
+const unchanged = (body: Record<string, unknown>, current: Record<string, unknown>): boolean =>
+  body.note === undefined && Object.entries(body).every(([k, v]) => canonicalJson(v) === canonicalJson(k === 'progress' ? current.progress : current[k]));
+
 async function carryOut(c: Command, send: Send, refs: Map<string, string>, key: string): Promise<Omit<Outcome, 'line'>> {
   const base = `/v1/decisions/${encodeURIComponent(c.decisionId)}/results`;
+  if (c.kind === 'put') {
+    const parentId = c.parent ? (refs.get(c.parent) ?? c.parent) : undefined;
+    const put = await send('PUT', `${base}/by-external-id/${encodeURIComponent(c.externalId)}`, { ...c.body, ...(parentId ? { parentId } : {}) });
+    if (put.status !== 200 && put.status !== 201) return { ok: false, message: problem(put) };
+    refs.set(c.externalId, put.body.id as string);
+    const state = `${put.body.status}, ${put.body.progress} %`;
+    return { ok: true, message: put.status === 201 ? `added ${c.externalId} as ${put.body.id}: ${state}` : `${c.externalId} is up to date at version ${put.body.version}: ${state}` };
+  }
   if (c.kind === 'update') {
     let version = c.version;
     if (version === undefined) {
       const current = await send('GET', `${base}/${encodeURIComponent(c.resultId)}`);
       if (current.status !== 200) return { ok: false, message: problem(current) };
+      if (unchanged(c.body, current.body)) return { ok: true, message: `${c.resultId} already says so: unchanged` };
       version = current.body.version as number;
     }
     const patched = await send('PATCH', `${base}/${encodeURIComponent(c.resultId)}`, c.body, { 'if-match': `"${version}"` });

@@ -4,9 +4,11 @@
  * before anything is sent. Spreadsheets saved in Finnish or Swedish use `;` and decimal
  * commas; both are understood. Columns (header row, any order, case-insensitive):
  *   decisionId            required
- *   resultId              an existing result: report on it; empty: add a new one
+ *   externalId            the result's id in the municipality's own system: create or update it
+ *                         (PUT …/results/by-external-id/{externalId}); re-running a file changes nothing
+ *   resultId              (without externalId) an existing result: report on it; empty: add a new one
  *   ref                   a name for a new row, so later rows can use it as parentId
- *   parentId              an existing result's id or an earlier row's ref
+ *   parentId              an existing result's id, or an earlier row's ref or externalId
  *   title_fi, title_sv …  (also description_<lang>, note_<lang>)
  *   startDate, endDate, weight, status, progress
  *   version               the version the row was written against (If-Match); empty: the current one
@@ -14,7 +16,7 @@
 import type * as z from 'zod/mini';
 import { fieldErrors } from '#shared/http/validate.ts';
 import type { FieldError } from '#shared/http/problem.ts';
-import { CreateResultBody, PatchResultBody } from '#shared/results/schema.ts';
+import { CreateResultBody, ExternalId, PatchResultBody, PutResultBody } from '#shared/results/schema.ts';
 
 /** Parses CSV (RFC 4180: quotes, doubled quotes, line breaks in quotes; BOM; `,` or `;`). */
 export function parseCsv(text: string): string[][] {
@@ -61,7 +63,8 @@ export function parseCsv(text: string): string[][] {
 
 export type Command =
   | { kind: 'create'; decisionId: string; ref?: string; parent?: string; body: CreateResultBody; report?: PatchResultBody }
-  | { kind: 'update'; decisionId: string; resultId: string; version?: number; body: PatchResultBody };
+  | { kind: 'update'; decisionId: string; resultId: string; version?: number; body: PatchResultBody }
+  | { kind: 'put'; decisionId: string; externalId: string; parent?: string; body: PutResultBody };
 
 export interface Row {
   /** 1-based line of the row in the file (the header is line 1). */
@@ -70,12 +73,15 @@ export interface Row {
   errors: FieldError[];
 }
 
-const scalarColumns = ['decisionid', 'resultid', 'ref', 'parentid', 'startdate', 'enddate', 'weight', 'status', 'progress', 'version'];
+const scalarColumns = ['decisionid', 'externalid', 'resultid', 'ref', 'parentid', 'startdate', 'enddate', 'weight', 'status', 'progress', 'version'];
 const localizedColumn = /^(title|description|note)[_.:]([a-z]{2,3})$/;
 
 /** Columns the file has that mean nothing here: the whole file is refused, rather than data silently dropped. */
 export const unknownColumns = (header: string[]): string[] =>
   header.filter((h) => { const k = h.trim().toLowerCase(); return k !== '' && !scalarColumns.includes(k) && !localizedColumn.test(k); });
+
+/** The export (export.ts) prefixes cells a spreadsheet would run as formulas with `'`: read them as they were. */
+const unneutralised = (value: string): string => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
 const number = (value: string): number | string => {
   const n = Number(value.replace(',', '.'));
@@ -89,11 +95,11 @@ export function commands(rows: string[][]): Row[] {
   const refs = new Set<string>();
   return data.map((cells, index): Row => {
     const line = index + 2;
-    const cell = (key: string) => (cells[keys.indexOf(key)] ?? '').trim() || undefined;
+    const cell = (key: string) => unneutralised((cells[keys.indexOf(key)] ?? '').trim()) || undefined;
     const localized = (field: string) => {
       const entries = keys.flatMap((k, i) => {
         const m = localizedColumn.exec(k);
-        const value = cells[i]?.trim();
+        const value = unneutralised(cells[i]?.trim() ?? '');
         return m && m[1] === field && value ? [[m[2]!, value] as const] : [];
       });
       return entries.length > 0 ? Object.fromEntries(entries) : undefined;
@@ -119,6 +125,16 @@ export function commands(rows: string[][]): Row[] {
       errors.push(...fieldErrors('row', parsed.error).map((e) => ({ ...e, path: e.path.replace(/^row\.?/, '') || 'row' })));
       return undefined;
     };
+    const externalId = cell('externalid');
+    if (externalId) {
+      check(ExternalId, externalId);
+      const parent = cell('parentid');
+      const body = check(PutResultBody, { ...details, ...report });
+      if (refs.has(externalId)) errors.push({ path: 'externalId', message: 'used by an earlier row' });
+      refs.add(externalId);
+      if (!body || errors.length > 0 || !decisionId) return { line, errors };
+      return { line, errors, command: { kind: 'put', decisionId, externalId, parent, body } };
+    }
     const resultId = cell('resultid');
     if (resultId) {
       const version = cell('version') ? Number(cell('version')) : undefined;

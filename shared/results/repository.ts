@@ -23,8 +23,9 @@ import { implementationBusy, notFound, preconditionFailed } from '#shared/http/p
 import type { Localized, Page } from '#shared/schema.ts';
 import { decisionKey } from '#shared/decisions/repository.ts';
 import { lineage, rollUp, type Rollup } from '#shared/results/rollup.ts';
-import type { ResultState } from '#shared/results/rules.ts';
-import type { Result, ResultStatus, TimelineEntry } from '#shared/results/schema.ts';
+import { checkDates, checkParent, putOnExisting, type ResultState } from '#shared/results/rules.ts';
+import type { PutResultBody, Result, ResultStatus, TimelineEntry } from '#shared/results/schema.ts';
+import { clean } from '#shared/meetings/rules.ts';
 
 export interface ResultItem extends ResultState {
   pk: string;
@@ -66,6 +67,7 @@ export const resultView = (r: ResultItem): Result => ({
   status: r.status,
   progress: r.progress,
   childCount: r.childCount,
+  externalId: r.externalId ?? null,
   version: r.version,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
@@ -128,11 +130,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Reads the tree, lets `decide` work out the change (it throws the client's problems),
  * rolls up and commits, again from a fresh read whenever another change got in first.
  */
-async function commitChange(decisionId: string, now: Date, decide: (c: Collection) => Change): Promise<{ result: ResultItem; entry: TimelineItem }> {
+async function commitChange<C extends Change | { unchanged: ResultItem }>(
+  decisionId: string, now: Date, decide: (c: Collection) => C,
+): Promise<C extends Change ? { result: ResultItem; entry: TimelineItem } : { result: ResultItem; entry?: TimelineItem }>;
+async function commitChange(decisionId: string, now: Date, decide: (c: Collection) => Change | { unchanged: ResultItem }) {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const collection = await readCollection(decisionId);
     if (!collection) throw notFound('Decision');
     const change = decide(collection);
+    if ('unchanged' in change) return { result: change.unchanged };
     const stored = new Map(collection.results.map((r) => [r.id, r]));
     const tree = [...collection.results.filter((r) => r.id !== change.next.id), change.next];
     const rollup = rollUp(tree);
@@ -258,6 +264,44 @@ export async function updateResult(
     if (current.version !== expectedVersion) throw preconditionFailed(current.version);
     return { created: false, expectedVersion, note, next: { ...current, ...change(current) } };
   });
+}
+
+/**
+ * Creates or updates the result the municipality's own system knows as `externalId`. The
+ * external id is found in the collection every change reads anyway, and the commit holds only
+ * if nothing changed meanwhile, so two PUTs of one new external id create it once.
+ */
+export async function putByExternalId(
+  decisionId: string, externalId: string, body: PutResultBody, now: Date, id: string = newId(),
+): Promise<{ result: ResultItem; created: boolean; changed: boolean }> {
+  let created = false;
+  const out = await commitChange(decisionId, now, ({ results }): Change | { unchanged: ResultItem } => {
+    const current = results.find((r) => r.externalId === externalId);
+    created = !current;
+    if (current) {
+      const next = putOnExisting(current, body, now);
+      return next ? { created: false, expectedVersion: current.version, note: body.note, next: { ...current, ...next } } : { unchanged: current };
+    }
+    checkParent(results, body.parentId);
+    checkDates(body.startDate ?? undefined, body.endDate ?? undefined);
+    const at = now.toISOString();
+    return {
+      created: true,
+      note: body.note,
+      next: clean({
+        ...resultKey(decisionId, id), type: 'result' as const, id, decisionId, externalId, parentId: body.parentId,
+        title: body.title, description: body.description ?? undefined, startDate: body.startDate ?? undefined, endDate: body.endDate ?? undefined,
+        weight: body.weight ?? 1, status: body.status ?? 'planned', reported: body.progress ?? 0, progress: 0, childCount: 0,
+        version: 1, createdAt: at, updatedAt: at,
+      }),
+    };
+  });
+  return { result: out.result, created, changed: out.entry !== undefined };
+}
+
+/** Every result of a decision in creation order, or undefined when there is no such decision (exports). */
+export async function allResults(decisionId: string): Promise<ResultItem[] | undefined> {
+  return (await readCollection(decisionId))?.results;
 }
 
 export async function getResult(decisionId: string, id: string, consistent = false): Promise<ResultItem | undefined> {

@@ -1,7 +1,8 @@
 /** Pure rules of reporting results: where a result may sit in the tree, and what a PATCH makes of one. */
 import { unprocessable } from '#shared/http/problem.ts';
 import type { Localized } from '#shared/schema.ts';
-import type { PatchResultBody, ResultStatus } from '#shared/results/schema.ts';
+import type { PatchResultBody, PutResultBody, ResultStatus } from '#shared/results/schema.ts';
+import { canonicalJson } from '#shared/meetings/rules.ts';
 
 /** Levels of results under a decision (a result, its parts, their parts, …). */
 export const maxDepth = 4;
@@ -19,6 +20,7 @@ export interface ResultState {
   status: ResultStatus;
   reported: number;
   childCount: number;
+  externalId?: string;
   version: number;
   updatedAt: string;
 }
@@ -65,4 +67,20 @@ export function patched(current: ResultState, patch: PatchResultBody, now: Date)
   };
   checkDates(next.startDate, next.endDate);
   return next;
+}
+
+const reported = (r: ResultState) =>
+  canonicalJson([r.title, r.description, r.startDate, r.endDate, r.weight, r.status, r.reported]);
+
+/**
+ * What a PUT by external id makes of the result it names: the result after it, or undefined
+ * when it changes nothing (a repeat, or a re-run of the same file). Its parent never moves.
+ */
+export function putOnExisting(current: ResultState, body: PutResultBody, now: Date): ResultState | undefined {
+  if (body.parentId !== undefined && body.parentId !== current.parentId) {
+    throw unprocessable('A result keeps its place in the tree; its parent cannot change.', [{ path: 'body.parentId', message: 'differs from the result\'s parent' }]);
+  }
+  const { parentId: _, note: __, ...patch } = body;
+  const next = patched(current, patch, now);
+  return reported(next) === reported(current) ? undefined : next;
 }

@@ -36,6 +36,27 @@ export const PatchResultBody = z.strictObject({
 }).check(z.refine((b) => Object.keys(b).length > 0, 'nothing to change')).register(z.globalRegistry, { id: 'PatchResult' });
 export type PatchResultBody = z.infer<typeof PatchResultBody>;
 
+/** The id a municipality's own system (e.g. Decidim's accountability) knows a result by. */
+export const ExternalId = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[\w.:~-]+$/, 'letters, digits and . : ~ _ - only'))
+  .register(z.globalRegistry, { description: 'The result\'s id in the municipality\'s own system', example: 'decidim-4711' });
+
+/** Create or update by external id: the create body's fields and the PATCH fields, none defaulted (absent means unchanged). */
+export const PutResultBody = z.strictObject({
+  title: localized(300),
+  description: z.optional(z.nullable(localized(5_000))),
+  startDate: z.optional(z.nullable(Day)),
+  endDate: z.optional(z.nullable(Day)),
+  weight: z.optional(Weight),
+  /** Only when it is created: a result keeps its place in the tree. */
+  parentId: z.optional(Id),
+  status: z.optional(ResultStatus),
+  progress: z.optional(Progress),
+  note: z.optional(localized(2_000)),
+}).register(z.globalRegistry, { id: 'PutResult' });
+export type PutResultBody = z.infer<typeof PutResultBody>;
+
+export const ExternalResultParams = z.object({ id: Id, externalId: ExternalId });
+
 const Loc = LocalizedText;
 
 export const Result = z.object({
@@ -51,6 +72,7 @@ export const Result = z.object({
   /** 0–100; for a result with children, the weighted mean of theirs. */
   progress: z.number(),
   childCount: z.number().check(z.int()),
+  externalId: z.nullable(z.string().check(z.maxLength(100))),
   version: z.number().check(z.int()),
   createdAt: Time,
   updatedAt: Time,

@@ -62,7 +62,7 @@ describe('importing a case from Ahjo', () => {
 
   it('a record without CaseIDLabel is 422 and stores nothing', async () => {
     const before = await scanTable();
-    const { CaseIDLabel: _, ...record } = { ...fixture(), CaseID: 'HEL-2099-000001' };
+    const { CaseIDLabel: _, ...record }: Record<string, any> = { ...fixture(), CaseID: 'HEL-2099-000001' };
     const res = await importCase(record);
     expect(res.status, res.text).toBe(422);
     expect(res.body).toMatchObject({ type: expect.stringMatching(/ahjo-unmappable$/), errors: [{ path: 'CaseIDLabel', message: expect.any(String) }] });

@@ -163,3 +163,24 @@ export const callerFor = (route: Route): User => {
   if (route.access === 'moderator') return { sub: 'moderator-1', name: 'Mika Moderator', groups: ['moderator'] };
   return { ...resident, strong: true };
 };
+
+/** Ahjo cases and decisions: the fixtures as Ahjo's REST API returns them (the decision's meeting is not imported here: 422). */
+const ahjoFixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../../shared/fixtures/ahjo/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+Object.assign(samples, {
+  importAhjoCase: () => ahjoFixture('case.json'),
+  importAhjoDecision: () => ({ ...ahjoFixture('decision-record.json'), VoteResults: ahjoFixture('decision-vote-results.json') }),
+});
+Object.assign(sampleParams, { getCase: () => ({ caseId: 'HEL-2025-001216' }) });
+
+/** Results by external id: on the prepared decision; the CSV export of its results. */
+Object.assign(samples, {
+  putResultByExternalId: () => ({
+    title: { fi: 'Asemanreitin pyörätie', sv: 'Cykelbanan vid stationen' }, startDate: '2027-04-01', weight: 1, status: 'in_progress', progress: 10,
+    note: { fi: 'Suunnittelu alkoi.', sv: 'Planeringen har börjat.' },
+  }),
+});
+Object.assign(sampleParams, {
+  putResultByExternalId: (p: Prepared) => ({ ...(p.decisionId ? { id: p.decisionId } : {}), externalId: 'decidim-4711' }),
+  exportResults: decisionParams,
+});
