@@ -12,7 +12,9 @@ const tag = 'Meetings';
 export const createBody = route({
   operationId: 'createBody', method: 'POST', path: '/v1/bodies', fn: 'meetings/write', access: 'staff', tag,
   summary: 'Create a decision-making body (council, board, committee…)',
+  description: 'With `source` (its Ahjo DecisionMakerId), meetings imported from Ahjo land on this body instead of a new one.',
   body: CreateBodyBody, idempotent: true,
+  errors: { 409: 'Another body already stands for this Ahjo decision maker (`ahjo-body-exists`).' },
   responses: { 201: { description: 'The body', schema: Body } },
 });
 

@@ -46,6 +46,7 @@ export const problemTypes: ProblemType[] = [
   { slug: 'invalid-poll', status: 422, title: 'Poll cannot be created', when: 'The poll\'s options, type or limits do not fit together; `errors` says how.' },
   { slug: 'invalid-ballot', status: 422, title: 'Ballot does not fit the poll', when: 'Unknown, duplicate, too many or no options chosen; `errors` says which.' },
   { slug: 'agenda-too-large', status: 422, title: 'Agenda too large', when: 'The agenda would exceed what one meeting holds; shorten or merge items.' },
+  { slug: 'ahjo-body-exists', status: 409, title: 'Body exists', when: 'Another body already stands for this Ahjo decision maker (DecisionMakerId).' },
   { slug: 'ahjo-unmappable', status: 422, title: 'Ahjo record cannot be imported', when: 'The Ahjo meeting, case or decision lacks what it needs (a case its `CaseIDLabel`, a decision a meeting and agenda point imported here); nothing is imported (`errors`).' },
   { slug: 'idempotency-key-reused', status: 422, title: 'Idempotency key reused', when: 'This `Idempotency-Key` was used with another request body.' },
   { slug: 'precondition-required', status: 428, title: 'Precondition required', when: 'The route needs `If-Match` with the version being edited.' },

@@ -10,6 +10,7 @@ import { queryPage } from '#shared/data/page.ts';
 import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
+import { conflict } from '#shared/http/problem.ts';
 import type { Localized, Page } from '#shared/schema.ts';
 import type { Body, BodyKind, CreateBodyBody } from '#shared/meetings/schema.ts';
 
@@ -41,9 +42,19 @@ const newBody = (input: CreateBodyBody, now: Date, source?: BodyItem['source'], 
   return { ...bodyKey(id), type: 'body', id, name: input.name, kind: input.kind, source, createdAt: at, updatedAt: at, gsi1pk: 'BODIES', gsi1sk: id };
 };
 
+/** A body named after an Ahjo decision maker takes its lookup item with it: 409 when another body has it. */
 export async function createBody(input: CreateBodyBody, now: Date, id?: string): Promise<BodyItem> {
-  const item = newBody(input, now, undefined, id);
-  await transact([{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }]);
+  const { source, ...fields } = input;
+  const item = newBody(fields, now, source, id);
+  try {
+    await transact([
+      { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(source ? [{ Put: { TableName: tableName(), Item: { ...ahjoBodyKey(source.id), type: 'sourceLookup', bodyId: item.id }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+    ]);
+  } catch (error) {
+    if (error instanceof TransactionCancelled && error.failed(1)) throw conflict('ahjo-body-exists', 'Body exists', `Another body stands for Ahjo decision maker ${source!.id}.`);
+    throw error;
+  }
   return item;
 }
 
@@ -83,13 +94,15 @@ export async function ahjoBody(decisionMakerId: string, input: CreateBodyBody, n
     const lookup = await db().send(new GetCommand({ TableName: tableName(), Key: ahjoBodyKey(decisionMakerId), ConsistentRead: true }));
     if (lookup.Item) {
       const body = (await db().send(new GetCommand({ TableName: tableName(), Key: bodyKey(lookup.Item.bodyId as string), ConsistentRead: true }))).Item as BodyItem;
-      if (JSON.stringify(body.name) === JSON.stringify(input.name)) return { body, created: false };
+      // Ahjo names a body in the language asked for: the other languages staff gave it stay.
+      const name = { ...body.name, ...input.name };
+      if (JSON.stringify(body.name) === JSON.stringify(name)) return { body, created: false };
       const out = await db().send(new UpdateCommand({
         TableName: tableName(),
         Key: bodyKey(body.id),
         UpdateExpression: 'SET #name = :name, updatedAt = :at',
         ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': input.name, ':at': now.toISOString() },
+        ExpressionAttributeValues: { ':name': name, ':at': now.toISOString() },
         ReturnValues: 'ALL_NEW',
       }));
       return { body: out.Attributes as BodyItem, created: false };

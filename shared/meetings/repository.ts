@@ -105,7 +105,7 @@ export const meetingView = (m: MeetingItem, withAgenda: boolean): Meeting => ({
   startsAt: m.startsAt,
   endsAt: m.endsAt ?? null,
   location: m.location ?? null,
-  status: m.status,
+  status: m.status === 'scheduled' && m.startsAt <= new Date().toISOString() ? 'held' : m.status,
   agendaStatus: m.agendaPublishedAt ? 'published' : 'unpublished',
   agendaPublishedAt: m.agendaPublishedAt ?? null,
   agendaVersion: m.agendaVersion,

@@ -9,17 +9,19 @@ const Text = (max: number) => z.string().check(z.maxLength(max));
 export const BodyKind = z.enum(['council', 'board', 'committee', 'division', 'other']);
 export type BodyKind = z.infer<typeof BodyKind>;
 
-export const CreateBodyBody = z.strictObject({
-  name: localized(200),
-  kind: BodyKind,
-}).register(z.globalRegistry, { id: 'CreateBody' });
-export type CreateBodyBody = z.infer<typeof CreateBodyBody>;
-
 /** Where an imported record came from: the source system and its own id. */
 export const Source = z.object({
   system: z.literal('ahjo'),
   id: Text(100),
 }).register(z.globalRegistry, { id: 'Source', description: 'The source system and its id for this record (imports only)' });
+
+export const CreateBodyBody = z.strictObject({
+  name: localized(200),
+  kind: BodyKind,
+  /** The body's id in Ahjo (its DecisionMakerId): meetings imported from Ahjo then land on this body. */
+  source: z.optional(z.strictObject({ system: z.literal('ahjo'), id: z.string().check(z.regex(/^[\w.-]{1,64}$/, 'not an Ahjo decision maker id')) })),
+}).register(z.globalRegistry, { id: 'CreateBody' });
+export type CreateBodyBody = z.infer<typeof CreateBodyBody>;
 
 export const Body = z.object({
   id: Id,
@@ -32,6 +34,8 @@ export type Body = z.infer<typeof Body>;
 
 export const MeetingStatus = z.enum(['scheduled', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
+/** As readers see it: a meeting that was not cancelled is `held` once it has started. */
+export const MeetingViewStatus = z.enum(['scheduled', 'held', 'cancelled']);
 
 export const CreateMeetingBody = z.strictObject({
   bodyId: Id,
@@ -113,7 +117,7 @@ export const Meeting = z.object({
   startsAt: Time,
   endsAt: z.nullable(Time),
   location: z.nullable(Loc),
-  status: MeetingStatus,
+  status: MeetingViewStatus,
   agendaStatus: AgendaStatus,
   agendaPublishedAt: z.nullable(Time),
   agendaVersion: z.number().check(z.int()),
