@@ -10,9 +10,10 @@ import { putLink } from '#shared/cases/repository.ts';
 const caseOf = (caseId: string | null): string | undefined => (caseId ? caseIdOf(caseId) : undefined);
 
 export const handler = consumer({
-  DraftPublished: async ({ draftId, caseId, title, publishedAt }) => {
+  // A draft enters the story when it opens for comments (publishing may schedule that earlier or later).
+  DraftPublished: async ({ draftId, caseId, title, opensAt }) => {
     const id = caseOf(caseId);
-    if (id) await putLink({ caseId: id, kind: 'draft', id: draftId, at: publishedAt, title });
+    if (id) await putLink({ caseId: id, kind: 'draft', id: draftId, at: opensAt, title });
   },
 
   AgendaPublished: async ({ meetingId, startsAt, items }) => {

@@ -40,7 +40,7 @@ export type RelatedKind = z.infer<typeof RelatedKind>;
 export const Related = z.object({
   kind: RelatedKind,
   id: Id,
-  /** When it happened: a draft's publication, an agenda item's meeting, a decision's date. */
+  /** When it happened: a draft's opening for comments, an agenda item's meeting, a decision's date. */
   at: Time,
   title: z.nullable(LocalizedText),
   meetingId: z.nullable(Id),

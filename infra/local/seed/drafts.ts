@@ -1,5 +1,10 @@
-/** Demo drafts of a bilingual (fi/sv) municipality: one open with a discussion, one closed, one scheduled, one unpublished. */
+/**
+ * Demo drafts of a bilingual (fi/sv) municipality: one open with a discussion, one that was
+ * open for six weeks and closed three weeks ago (decided since: meetings.ts), one scheduled,
+ * one unpublished. Case ids are spelled as Ahjo spells them.
+ */
 import type { SeedApi } from '#infra/local/seed/client.ts';
+import { closedBack } from '#infra/local/seed/history.ts';
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
@@ -20,7 +25,7 @@ export async function seedDrafts(api: SeedApi): Promise<SeededDrafts> {
       fi: 'Ohjelma linjaa, miten keskustan pyöräreitit yhdistetään ja talvikunnossapito parannetaan.',
       sv: 'Programmet drar upp riktlinjer för hur cykelrutterna i centrum förenas och vinterunderhållet förbättras.',
     },
-    caseId: 'DEMO-2026-000412',
+    caseId: 'HEL 2026-000412',
     tags: ['liikenne', 'trafik'],
     sections: [
       {
@@ -64,7 +69,7 @@ export async function seedDrafts(api: SeedApi): Promise<SeededDrafts> {
   const closed = await staff<{ id: string; sections: { id: string }[] }>('POST', '/v1/drafts', {
     title: { fi: 'Kirjastoverkkosuunnitelma 2027–2035', sv: 'Biblioteksnätsplan 2027–2035' },
     summary: { fi: 'Lähikirjastojen aukioloajat ja omatoimikirjastot.', sv: 'Närbibliotekens öppettider och meröppna bibliotek.' },
-    caseId: 'DEMO-2026-000198',
+    caseId: 'HEL 2026-000198',
     tags: ['kulttuuri', 'kultur'],
     sections: [
       {
@@ -73,9 +78,11 @@ export async function seedDrafts(api: SeedApi): Promise<SeededDrafts> {
       },
     ],
   });
-  await staff('POST', `/v1/drafts/${closed.id}/publish`, { closesAt: days(1) });
+  // Open for comments from two months ago; history.ts dates its close three weeks back.
+  await staff('POST', `/v1/drafts/${closed.id}/publish`, { opensAt: days(-60), closesAt: days(1) });
   await aino('POST', `/v1/drafts/${closed.id}/comments`, { body: 'Omatoimiaukiolo on loistava asia opiskelijoille.' });
   await staff('POST', `/v1/drafts/${closed.id}/close`);
+  await closedBack(closed.id, days(-21), days(-40));
 
   const scheduled = await staff<{ id: string }>('POST', '/v1/drafts', {
     title: { fi: 'Lasten ja nuorten liikuntapaikkaohjelma', sv: 'Program för barns och ungas idrottsplatser' },

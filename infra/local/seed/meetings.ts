@@ -1,7 +1,9 @@
 /**
- * Demo bodies and meetings: a council meeting held last week whose published agenda decided
- * the library draft, a board meeting next week with the cycling draft on its published agenda,
- * and a council meeting whose agenda staff are still preparing (unpublished).
+ * Demo bodies and meetings: the council and the board under their Ahjo decision-maker ids
+ * (02900, 00400), so meetings imported from Ahjo land on them; a council meeting held last
+ * week whose published agenda decided the library draft (three weeks after its comments
+ * closed), a board meeting next week with the cycling draft on its published agenda, and a
+ * council meeting whose agenda staff are still preparing (unpublished).
  */
 import type { SeedApi } from '#infra/local/seed/client.ts';
 import type { SeededDrafts } from '#infra/local/seed/drafts.ts';
@@ -21,8 +23,8 @@ interface Meeting {
 
 export async function seedMeetings(api: SeedApi, drafts: SeededDrafts): Promise<void> {
   const staff = await api.as({ sub: 'demo-staff', name: 'Kaisa Kirjaaja', groups: ['staff'] });
-  const council = await staff<{ id: string }>('POST', '/v1/bodies', { name: { fi: 'Kaupunginvaltuusto', sv: 'Stadsfullmäktige' }, kind: 'council' });
-  const board = await staff<{ id: string }>('POST', '/v1/bodies', { name: { fi: 'Kaupunginhallitus', sv: 'Stadsstyrelsen' }, kind: 'board' });
+  const council = await staff<{ id: string }>('POST', '/v1/bodies', { name: { fi: 'Kaupunginvaltuusto', sv: 'Stadsfullmäktige' }, kind: 'council', source: { system: 'ahjo', id: '02900' } });
+  const board = await staff<{ id: string }>('POST', '/v1/bodies', { name: { fi: 'Kaupunginhallitus', sv: 'Stadsstyrelsen' }, kind: 'board', source: { system: 'ahjo', id: '00400' } });
   const hall = { fi: 'Kaupungintalo, valtuustosali', sv: 'Stadshuset, fullmäktigesalen' };
   const agenda = async (meeting: Meeting, items: unknown[]) =>
     staff<Meeting>('PUT', `/v1/meetings/${meeting.id}/agenda`, { items }, { 'if-match': `"${meeting.version}"` });
@@ -37,7 +39,7 @@ export async function seedMeetings(api: SeedApi, drafts: SeededDrafts): Promise<
       title: { fi: 'Kirjastoverkkosuunnitelma 2027–2035', sv: 'Biblioteksnätsplan 2027–2035' },
       proposal: { fi: 'Valtuusto hyväksyy kirjastoverkkosuunnitelman.', sv: 'Fullmäktige godkänner biblioteksnätsplanen.' },
       draftId: drafts.closedDraftId,
-      caseId: 'DEMO-2026-000198',
+      caseId: 'HEL 2026-000198',
     },
   ]);
   await staff('POST', `/v1/meetings/${held.id}/agenda/publish`);
@@ -60,7 +62,7 @@ export async function seedMeetings(api: SeedApi, drafts: SeededDrafts): Promise<
       title: { fi: 'Keskustan pyöräilyverkon kehittämisohjelma 2027–2030', sv: 'Utvecklingsprogram för cykelnätet i centrum 2027–2030' },
       summary: { fi: 'Lausuntokierros on auki; kommentit otetaan huomioon esityksessä.', sv: 'Remissrundan pågår; kommentarerna beaktas i förslaget.' },
       draftId: drafts.openDraftId,
-      caseId: 'DEMO-2026-000412',
+      caseId: 'HEL 2026-000412',
     },
   ]);
   await staff('POST', `/v1/meetings/${next.id}/agenda/publish`);
