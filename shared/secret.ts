@@ -9,18 +9,21 @@ import { hkdfSync } from 'node:crypto';
 
 let secret: Promise<Buffer> | undefined;
 
+/** A secret's string from Secrets Manager, through the extension's local endpoint. */
+export async function secretString(arn: string, what = 'deployment secret'): Promise<string> {
+  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const response = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
+    headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
+  });
+  if (!response.ok) throw new Error(`${what}: the secrets extension answered ${response.status}`);
+  const out = (await response.json()) as { SecretString?: string };
+  if (!out.SecretString) throw new Error(`${what} is empty`);
+  return out.SecretString;
+}
+
 const load = async (): Promise<Buffer> => {
   const arn = process.env.SECRET_ARN;
-  if (arn) {
-    const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
-    const response = await fetch(`http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(arn)}`, {
-      headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' },
-    });
-    if (!response.ok) throw new Error(`deployment secret: the secrets extension answered ${response.status}`);
-    const out = (await response.json()) as { SecretString?: string };
-    if (!out.SecretString) throw new Error('deployment secret is empty');
-    return Buffer.from(out.SecretString, 'utf8');
-  }
+  if (arn) return Buffer.from(await secretString(arn), 'utf8');
   const local = process.env.APP_SECRET;
   if (!local || local.length < 32) throw new Error('APP_SECRET (32+ characters) or SECRET_ARN must be set');
   return Buffer.from(local, 'utf8');

@@ -9,7 +9,7 @@
  * Each meeting is reported on its own line; the exit code is 1 when any was refused.
  */
 import { readFileSync } from 'node:fs';
-import type { LocalRuntime } from '#infra/local/runtime.ts';
+import { localApi } from '#infra/local/local-api.ts';
 
 interface Report {
   outcome?: string;
@@ -29,24 +29,6 @@ function meetingsIn(file: string): unknown[] {
   throw new Error(`${file} holds neither meetings nor a meeting`);
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(2000) })).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function staffToken(url: string): Promise<string> {
-  const res = await fetch(`${url}/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub: 'ahjo-import', name: 'Ahjo import', groups: ['staff'], expiresIn: 3600 }),
-  });
-  if (!res.ok) throw new Error(`${url} did not mint a token (${res.status}): is it the local runtime?`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const urlAt = args.indexOf('--url');
@@ -57,19 +39,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const meetings = meetingsIn(file);
-  let runtime: LocalRuntime | undefined;
-  let base = url.replace(/\/$/, '');
-  if (!(await answers(base))) {
-    const dataDir = process.env.DATA_DIR ?? '.data';
-    console.log(`Nothing answers at ${base}; starting the local runtime on ${dataDir}/ for this import.`);
-    // Loaded only now, so the runtime's quiet logging applies before any logger exists.
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocal } = await import('#infra/local/runtime.ts');
-    runtime = await startLocal({ dataDir, port: 0 });
-    base = runtime.url;
-  }
+  const { base, token, stop } = await localApi(url, 'ahjo-import');
   try {
-    const token = await staffToken(base);
     let refused = 0;
     for (const [i, meeting] of meetings.entries()) {
       const label = String((meeting as { MeetingID?: unknown } | null)?.MeetingID ?? `#${i}`);
@@ -91,7 +62,7 @@ async function main(): Promise<number> {
     console.log(`${meetings.length - refused} of ${meetings.length} meetings imported.`);
     return refused > 0 ? 1 : 0;
   } finally {
-    await runtime?.stop();
+    await stop();
   }
 }
 
