@@ -16,6 +16,7 @@ import type { DeploymentOptions } from '#infra/cdk/options.ts';
 import { constructId } from '#infra/cdk/function.ts';
 import { Operations } from '#infra/cdk/monitoring.ts';
 import { Edge } from '#infra/cdk/edge.ts';
+import { AhjoSync } from '#infra/cdk/ahjo-sync.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
@@ -38,6 +39,7 @@ export class StatelessStack extends Stack {
   readonly events: DomainEvents;
   readonly operations: Operations;
   readonly edge: Edge;
+  readonly ahjoSync: AhjoSync;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -87,6 +89,14 @@ export class StatelessStack extends Stack {
       logRetention: options.logRetentionDays,
     });
 
+    this.ahjoSync = new AhjoSync(this, 'AhjoSync', {
+      deploymentName: options.deploymentName,
+      table: this.table,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+      baseUrl: options.settings.AHJO_BASE_URL ?? 'https://ahjo.hel.fi:9802/ahjorest/v1',
+    });
+
     this.operations = new Operations(this, 'Operations', {
       deploymentName: options.deploymentName,
       alarmEmail: options.alarmEmail,
@@ -97,9 +107,10 @@ export class StatelessStack extends Stack {
         Publisher: this.events.publisher,
         ...Object.fromEntries(Object.entries(this.events.consumers).map(([fn, f]) => [constructId(fn), f])),
         CloseDraft: this.events.closeDraft,
+        AhjoSync: this.ahjoSync.handler,
       },
       streamConsumer: this.events.publisher,
-      deadLetterQueues: this.events.deadLetterQueues,
+      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue },
     });
 
     this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });

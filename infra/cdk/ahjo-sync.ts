@@ -1,0 +1,98 @@
+/**
+ * The scheduled Ahjo sync: EventBridge Scheduler invokes the sync function every
+ * `scheduleExpression`; the function pulls what changed since its checkpoint (at most
+ * AHJO_SYNC_MAX_PAGES pages a run) from AHJO_BASE_URL with the API key kept in Secrets Manager.
+ *   schedule -> sync   the schedule's retry policy, then AhjoSyncFailures; the function's own
+ *                      failures (a failing page): Lambda's async retries, then the same queue
+ * One run at a time (reserved concurrency 1): two runs would share one checkpoint.
+ * Least privilege: the table (the imports write it), the API key (read), nothing else.
+ */
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { functionEntry } from '#infra/bundling.ts';
+import { AppFunction } from '#infra/cdk/function.ts';
+import { grantTableAccess } from '#infra/cdk/table.ts';
+
+export interface AhjoSyncProps {
+  deploymentName: string;
+  table: ITable;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  /** Ahjo's REST API, e.g. `https://ahjo.hel.fi:9802/ahjorest/v1`. */
+  baseUrl: string;
+  /** Default every 15 minutes. */
+  scheduleExpression?: string;
+  maxPages?: number;
+}
+
+export class AhjoSync extends Construct {
+  readonly handler: IFunction;
+  readonly apiKey: Secret;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: AhjoSyncProps) {
+    super(scope, id);
+    this.apiKey = new Secret(this, 'ApiKey', {
+      description: `${props.deploymentName}: the API key for Ahjo's REST API (set by operators)`,
+    });
+    Validations.of(this.apiKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The key is issued by the city\'s Ahjo API service; it is rotated there, then stored here by an operator.',
+    });
+    // The function reads only this secret, through the secrets extension (shared/secret.ts).
+    const fn = new AppFunction(this, 'Function', {
+      entry: functionEntry('imports/sync'),
+      description: 'Pulls meetings, cases and decisions changed in Ahjo since the last checkpoint',
+      environment: {
+        ...props.environment,
+        AHJO_BASE_URL: props.baseUrl,
+        AHJO_API_KEY_SECRET_ARN: this.apiKey.secretArn,
+        AHJO_SYNC_MAX_PAGES: String(props.maxPages ?? 50),
+      },
+      logRetention: props.logRetention,
+      secret: this.apiKey,
+      timeout: Duration.minutes(5),
+      reservedConcurrency: 1,
+    }).handler;
+    grantTableAccess(fn, props.table, 'write');
+    this.handler = fn;
+
+    this.deadLetterQueue = new Queue(this, 'Failures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the sync schedule and function; operators read it.',
+    });
+    fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(this.deadLetterQueue) });
+
+    const role = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+      description: 'EventBridge Scheduler invokes the Ahjo sync',
+    });
+    fn.grantInvoke(role);
+    this.deadLetterQueue.grantSendMessages(role);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
+      reason: 'CDK grants invoking this one function and its versions (":*"); nothing else.',
+    });
+    new CfnSchedule(this, 'Schedule', {
+      description: `${props.deploymentName}: pull changes from Ahjo`,
+      scheduleExpression: props.scheduleExpression ?? 'rate(15 minutes)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: fn.functionArn,
+        roleArn: role.roleArn,
+        input: JSON.stringify({ source: 'schedule' }),
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 900 },
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+      },
+    });
+  }
+}
