@@ -11,7 +11,7 @@
  *   gsi2: `DRAFTS` by `publishedAt#id` — every published draft, newest first;
  *   gsi3: `DRAFTS#opening` by `opensAt#id` — undecided drafts by opening: scheduled ones exactly.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { ensureFits } from '#shared/data/item-size.ts';
@@ -52,6 +52,8 @@ export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'cha
   sk: 'DRAFT#LISTING';
   type: 'draftListing';
   sectionCount: number;
+  /** So that a comment names a section without reading the draft's texts. */
+  sectionIds: string[];
 };
 
 export const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' as const });
@@ -70,7 +72,7 @@ const indexKeys = (d: Pick<DraftItem, 'id' | 'publishedAt' | 'opensAt' | 'closes
       }
     : {};
 
-const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'tags', 'sectionCount', 'opensAt', 'closesAt',
+const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'tags', 'sectionCount', 'sectionIds', 'opensAt', 'closesAt',
   'publishedAt', 'closedAt', 'decisionId', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /**
@@ -78,7 +80,7 @@ const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'ta
  * listed field set (or removed), the comment count left as the comments made it.
  */
 export function listingUpdate(d: DraftItem): TransactItem {
-  const values: Record<string, unknown> = { ...d, sectionCount: d.sections.length, ...indexKeys(d) };
+  const values: Record<string, unknown> = { ...d, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), ...indexKeys(d) };
   const set = listedFields.filter((f) => values[f] !== undefined);
   const remove = listedFields.filter((f) => values[f] === undefined);
   return {
@@ -152,6 +154,15 @@ const snapshot = (d: DraftItem) => ({
   tags: d.tags,
 });
 
+/**
+ * The draft's listing: its state, window, mode, section ids and comment count, without its
+ * texts. What participation checks read, so that taking part costs the same on any draft.
+ */
+export async function getDraftListing(id: string, consistent = false): Promise<DraftListingItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: draftListingKey(id), ConsistentRead: consistent }));
+  return out.Item as DraftListingItem | undefined;
+}
+
 /** The draft with its comment count: one Query over the draft and its listing. */
 export async function getDraft(id: string, consistent = false): Promise<DraftItem | undefined> {
   const out = await db().send(new QueryCommand({
@@ -194,7 +205,7 @@ export async function createDraft(input: CreateDraftBody, now: Date, id: string 
 /** A new draft's listing. */
 const listingOf = (d: DraftItem): DraftListingItem => ({
   ...draftListingKey(d.id), type: 'draftListing', id: d.id, version: d.version, title: d.title, summary: d.summary,
-  caseId: d.caseId, commenting: d.commenting, tags: d.tags, sectionCount: d.sections.length, commentCount: 0,
+  caseId: d.caseId, commenting: d.commenting, tags: d.tags, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), commentCount: 0,
   createdAt: d.createdAt, updatedAt: d.updatedAt,
 });
 

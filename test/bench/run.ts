@@ -105,7 +105,13 @@ async function measureSystem(sizes: BundleSizes): Promise<NonNullable<Findings['
   try {
     const routeRows = await warmRoutes(bench, states);
     const scaleSizes = (args.scale ?? '').split(',').map(Number).filter((n) => n > 0);
-    const scale = scaleSizes.length > 0 ? await measureScale(bench, log, scaleSizes) : undefined;
+    const scale = scaleSizes.length > 0
+      ? await measureScale(bench, log, scaleSizes).catch((error: Error) => {
+          log(`scale section failed: ${error.stack ?? error.message}`);
+          process.exitCode = 1;
+          return undefined;
+        })
+      : undefined;
     log(`cold starts: ${options.coldRuns} runs of each bundle`);
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
