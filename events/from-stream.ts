@@ -49,7 +49,8 @@ const appeared = (c: Change, attribute: string): boolean => c.new?.[attribute] !
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 const mappers: Record<string, Mapper> = {
-  draft: (c, base) => {
+  // A draft's listing carries its window and count (the draft item itself may be large).
+  draftListing: (c, base) => {
     const d = c.new!;
     const events: DomainEvent[] = [];
     if (appeared(c, 'publishedAt')) {

@@ -3,13 +3,13 @@ import { lambda, implement } from '#shared/http/lambda.ts';
 import { isStaff, type Actor } from '#shared/http/actor.ts';
 import { notFound } from '#shared/http/problem.ts';
 import { ok } from '#shared/http/reply.ts';
-import { getDraft } from '#shared/drafts/repository.ts';
+import { getDraftListing } from '#shared/drafts/repository.ts';
 import { getComment, listReplies as loadReplies, listRootComments } from '#shared/comments/repository.ts';
 import { listComments, listReplies } from '#functions/comments/routes.ts';
 
 /** A draft's comments are as visible as the draft. */
 const visibleDraft = async (id: string, actor: Actor | undefined) => {
-  const draft = await getDraft(id);
+  const draft = await getDraftListing(id);
   if (!draft || (!draft.publishedAt && !isStaff(actor))) throw notFound('Draft');
   return draft;
 };

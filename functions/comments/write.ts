@@ -2,7 +2,7 @@
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { Problem, notFound, participationClosed, unprocessable } from '#shared/http/problem.ts';
 import { created, noContent, ok } from '#shared/http/reply.ts';
-import { getDraft } from '#shared/drafts/repository.ts';
+import { getDraftListing } from '#shared/drafts/repository.ts';
 import { isOpen } from '#shared/drafts/rules.ts';
 import * as comments from '#shared/comments/repository.ts';
 import { participant } from '#shared/comments/rules.ts';
@@ -15,13 +15,13 @@ const commentCreated = (c: comments.CommentItem) => created(comments.commentView
 export const handler = lambda([
   implement(postComment, async ({ params, body, actor, sourceIp, newId }) => {
     const now = new Date();
-    const draft = await getDraft(params.id);
+    const draft = await getDraftListing(params.id);
     if (!draft?.publishedAt) throw notFound('Draft');
     const who = participant(draft.commenting, actor, body.authorName);
     if (who instanceof Problem) throw who;
     if (!isOpen(draft, now)) throw participationClosed();
     let sectionId = body.sectionId;
-    if (sectionId && !draft.sections.some((s) => s.id === sectionId)) {
+    if (sectionId && !draft.sectionIds.includes(sectionId)) {
       throw unprocessable('The draft has no such section.', [{ path: 'body.sectionId', message: 'unknown section' }]);
     }
     let rootId: string | undefined;

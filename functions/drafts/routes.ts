@@ -2,7 +2,7 @@
 import { route } from '#shared/http/route.ts';
 import { PageQuery, page } from '#shared/schema.ts';
 import {
-  CreateDraftBody, Draft, DraftParams, DraftVersion, ListDraftsQuery, PatchDraftBody, PublishDraftBody,
+  CreateDraftBody, Draft, DraftParams, DraftSummary, DraftVersion, ListDraftsQuery, PatchDraftBody, PublishDraftBody,
 } from '#shared/drafts/schema.ts';
 
 const tag = 'Drafts';
@@ -56,7 +56,7 @@ export const listDrafts = route({
   summary: 'Published drafts, newest first; open ones by closesAt ascending',
   query: ListDraftsQuery,
   cacheMaxAge: 30,
-  responses: { 200: { description: 'A page of drafts', schema: page(Draft) } },
+  responses: { 200: { description: 'A page of drafts, as summaries (no sections: read a draft for them)', schema: page(DraftSummary) } },
 });
 
 export const draftRoutes = [createDraft, getDraft, patchDraft, listDraftVersions, publishDraft, closeDraft, listDrafts];

@@ -1,12 +1,13 @@
 /** Lambda: reading bodies, meetings, agendas and the meetings calendar (public; staff also see unpublished agendas). */
 import { settings } from '#shared/config.ts';
-import { lambda, implement, type Request } from '#shared/http/lambda.ts';
+import { lambda, implement } from '#shared/http/lambda.ts';
 import { isStaff, type Actor } from '#shared/http/actor.ts';
 import { notFound } from '#shared/http/problem.ts';
 import { ok, versioned } from '#shared/http/reply.ts';
 import { bodyView, getBodies, getBody as loadBody, listBodies as loadBodies } from '#shared/meetings/bodies.ts';
 import { inLanguage, renderCalendar, type CalendarEvent } from '#shared/meetings/calendar.ts';
 import * as meetings from '#shared/meetings/repository.ts';
+import { calendarWindow, lowerBound, upperBound } from '#shared/meetings/schema.ts';
 import {
   getAgendaItem, getAgendaVersion, getBody, getMeeting, listAgendaVersions, listBodies, listMeetings, meetingCalendar,
 } from '#functions/meetings/routes.ts';
@@ -41,7 +42,10 @@ export const handler = lambda([
     const { bodyId, lang = 'fi' } = req.query;
     const body = bodyId ? await loadBody(bodyId) : undefined;
     if (bodyId && !body) throw notFound('Body');
-    const list = await meetings.calendarMeetings(bodyId);
+    const defaults = calendarWindow(new Date());
+    const window = { from: req.query.from ? lowerBound(req.query.from) : defaults.from, to: req.query.to ? upperBound(req.query.to) : defaults.to };
+    const list = await meetings.calendarMeetings(bodyId, window);
+    const lastModified = list.reduce((latest, m) => (m.updatedAt > latest ? m.updatedAt : latest), body?.createdAt ?? '1970-01-01T00:00:00.000Z');
     const bodies = body ? new Map([[body.id, body]]) : await getBodies(list.map((m) => m.bodyId));
     const base = settings().publicBaseUrl;
     const events = list.map((m): CalendarEvent => {
@@ -66,7 +70,7 @@ export const handler = lambda([
       status: 200,
       body: renderCalendar({ name, events }, `-//${settings().deploymentName}//Meetings//EN`),
       contentType: 'text/calendar; charset=utf-8',
-      headers: { 'Content-Disposition': 'inline; filename="meetings.ics"', 'Cache-Control': 'public, max-age=300' },
+      headers: { 'Content-Disposition': 'inline; filename="meetings.ics"', 'Last-Modified': new Date(lastModified).toUTCString() },
     };
   }),
 

@@ -53,7 +53,9 @@ export const listMeetings = route({
 export const meetingCalendar = route({
   operationId: 'meetingCalendar', method: 'GET', path: '/v1/meetings.ics', fn: 'meetings/read', access: 'public', tag,
   summary: 'iCalendar (RFC 5545) feed of meetings, of all bodies or one, to subscribe to',
-  description: 'The latest 1000 meetings. Each meeting keeps its UID; cancelled meetings stay in the feed with `STATUS:CANCELLED`.',
+  description: 'Meetings starting in a window (by default 92 days back to 366 days ahead; at most three years), at most the latest 1000. '
+    + 'Each meeting keeps its UID; cancelled meetings stay in the feed with `STATUS:CANCELLED`. '
+    + 'Answers `ETag` and `Last-Modified`; `If-None-Match` or `If-Modified-Since` get 304 when nothing changed.',
   query: CalendarQuery,
   cacheMaxAge: 300,
   responses: { 200: { description: 'The calendar', contentType: 'text/calendar', schema: z.string().check(z.maxLength(50_000_000)) } },

@@ -2,7 +2,7 @@
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { Problem, invalidBallot, notFound, participationClosed } from '#shared/http/problem.ts';
 import { ok } from '#shared/http/reply.ts';
-import { getDraft } from '#shared/drafts/repository.ts';
+import { getDraftListing } from '#shared/drafts/repository.ts';
 import { isOpen } from '#shared/drafts/rules.ts';
 import { participant } from '#shared/comments/rules.ts';
 import { ballotView, castBallot as cast, ownBallot } from '#shared/polls/ballots.ts';
@@ -12,7 +12,7 @@ import { castBallot, getBallot } from '#functions/polls/routes.ts';
 
 /** The published draft and its poll, or 404. */
 async function pollOf(draftId: string, pollId: string, consistent: boolean) {
-  const draft = await getDraft(draftId, consistent);
+  const draft = await getDraftListing(draftId, consistent);
   if (!draft?.publishedAt) throw notFound('Draft');
   const poll = await getPoll(draftId, pollId);
   if (!poll) throw notFound('Poll');

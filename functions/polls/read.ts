@@ -3,7 +3,7 @@ import { lambda, implement } from '#shared/http/lambda.ts';
 import { isStaff, type Actor } from '#shared/http/actor.ts';
 import { notFound } from '#shared/http/problem.ts';
 import { ok } from '#shared/http/reply.ts';
-import { getDraft } from '#shared/drafts/repository.ts';
+import { getDraftListing } from '#shared/drafts/repository.ts';
 import { draftStatus } from '#shared/drafts/rules.ts';
 import type { DraftStatus } from '#shared/drafts/schema.ts';
 import { votedIn } from '#shared/polls/ballots.ts';
@@ -14,7 +14,7 @@ import { getPoll, listPolls } from '#functions/polls/routes.ts';
 
 /** A draft's polls are as visible as the draft. */
 const visibleDraft = async (id: string, actor: Actor | undefined) => {
-  const draft = await getDraft(id);
+  const draft = await getDraftListing(id);
   if (!draft || (!draft.publishedAt && !isStaff(actor))) throw notFound('Draft');
   return draft;
 };

@@ -45,6 +45,7 @@ export const problemTypes: ProblemType[] = [
   { slug: 'missing-languages', status: 422, title: 'Required languages are missing', when: 'Publishing needs every language the deployment requires; `missing` lists them per field.' },
   { slug: 'invalid-poll', status: 422, title: 'Poll cannot be created', when: 'The poll\'s options, type or limits do not fit together; `errors` says how.' },
   { slug: 'invalid-ballot', status: 422, title: 'Ballot does not fit the poll', when: 'Unknown, duplicate, too many or no options chosen; `errors` says which.' },
+  { slug: 'too-large', status: 422, title: 'Too large to store', when: 'What would be stored exceeds what one record holds (`bytes`, `limit`): shorten its texts.' },
   { slug: 'agenda-too-large', status: 422, title: 'Agenda too large', when: 'The agenda would exceed what one meeting holds; shorten or merge items.' },
   { slug: 'ahjo-body-exists', status: 409, title: 'Body exists', when: 'Another body already stands for this Ahjo decision maker (DecisionMakerId).' },
   { slug: 'ahjo-unmappable', status: 422, title: 'Ahjo record cannot be imported', when: 'The Ahjo meeting, case or decision lacks what it needs (a case its `CaseIDLabel`, a decision a meeting and agenda point imported here); nothing is imported (`errors`).' },

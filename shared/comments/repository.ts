@@ -4,6 +4,7 @@
  *   gsi1: `ROOTS#<draftId>` (root comments) or `REPLIES#<rootId>` (replies), by id = time;
  *   gsi2: `ROOTS#<draftId>#<sectionId>` (root comments on one section), by id;
  *   byVotes: `ROOTS#<draftId>` by `votes` (popular first);
+ *   bySectionVotes: `ROOTS#<draftId>#<sectionId>` by `votes` (popular on one section);
  *   byUser: `USER#<sub>` for the author's own data.
  * Counters (the draft's commentCount, a root's replyCount, votes) change in the same
  * transaction as what they count, so they never drift.
@@ -16,7 +17,7 @@ import { TransactionCancelled, transact, type TransactItem } from '#shared/data/
 import { newId } from '#shared/ids.ts';
 import { conflict, forbidden, notFound, participationClosed } from '#shared/http/problem.ts';
 import type { Page } from '#shared/schema.ts';
-import { draftKey } from '#shared/drafts/repository.ts';
+import { draftListingKey } from '#shared/drafts/repository.ts';
 import { markerOf } from '#shared/me/marks.ts';
 import type { AuthorKind } from '#shared/comments/rules.ts';
 import type { Comment } from '#shared/comments/schema.ts';
@@ -91,10 +92,10 @@ export interface NewComment {
   author: { sub?: string; name: string; kind: AuthorKind };
 }
 
-/** Stores a comment and counts it on the draft (and its root), all or nothing. */
-export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
+/** The stored comment `input` makes (the bench loads collections with it, as postComment stores one). */
+export function commentItem(input: NewComment, now: Date, id: string = newId()): CommentItem {
   const at = now.toISOString();
-  const item: CommentItem = {
+  return {
     ...commentKey(input.draftId, id),
     type: 'comment',
     id,
@@ -119,15 +120,23 @@ export async function postComment(input: NewComment, now: Date, id: string = new
           gsi1pk: `ROOTS#${input.draftId}`,
           gsi1sk: id,
           votePk: `ROOTS#${input.draftId}`,
-          ...(input.sectionId ? { gsi2pk: `ROOTS#${input.draftId}#${input.sectionId}`, gsi2sk: id } : {}),
+          ...(input.sectionId
+            ? { gsi2pk: `ROOTS#${input.draftId}#${input.sectionId}`, gsi2sk: id, sectionVotePk: `ROOTS#${input.draftId}#${input.sectionId}` }
+            : {}),
         }),
     ...(input.author.sub ? { userPk: `USER#${input.author.sub}`, userSk: `COMMENT#${id}` } : {}),
   };
+}
+
+/** Stores a comment and counts it on the draft's listing (and its root), all or nothing. */
+export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
+  const at = now.toISOString();
+  const item = commentItem(input, now, id);
   const items: TransactItem[] = [
     {
       Update: {
         TableName: tableName(),
-        Key: draftKey(input.draftId),
+        Key: draftListingKey(input.draftId),
         UpdateExpression: 'ADD commentCount :one',
         ConditionExpression: openCondition,
         ExpressionAttributeValues: { ':one': 1, ':now': at },
@@ -174,7 +183,7 @@ export async function editComment(draftId: string, id: string, sub: string, body
       {
         ConditionCheck: {
           TableName: tableName(),
-          Key: draftKey(draftId),
+          Key: draftListingKey(draftId),
           ConditionExpression: openCondition,
           ExpressionAttributeValues: { ':now': at },
         },
@@ -239,7 +248,7 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
         },
       },
       ...(wasVisible
-        ? [{ Update: { TableName: tableName(), Key: draftKey(draftId), UpdateExpression: 'ADD commentCount :minus', ExpressionAttributeValues: { ':minus': -1 } } }]
+        ? [{ Update: { TableName: tableName(), Key: draftListingKey(draftId), UpdateExpression: 'ADD commentCount :minus', ExpressionAttributeValues: { ':minus': -1 } } }]
         : []),
     ]);
   } catch (error) {
@@ -257,7 +266,7 @@ export async function setVote(draftId: string, id: string, sub: string, up: bool
     {
       ConditionCheck: {
         TableName: tableName(),
-        Key: draftKey(draftId),
+        Key: draftListingKey(draftId),
         ConditionExpression: openCondition,
         ExpressionAttributeValues: { ':now': at },
       },
@@ -301,11 +310,11 @@ export async function listRootComments(
   const scope = `comments:${draftId}:${q.sort}:${q.sectionId ?? ''}`;
   const view = (item: Record<string, unknown>) => commentView(item as unknown as CommentItem);
   if (q.sort === 'popular') {
+    const [index, key] = q.sectionId ? ['bySectionVotes', 'sectionVotePk'] : ['byVotes', 'votePk'];
     return queryPage({
-      IndexName: 'byVotes',
-      KeyConditionExpression: 'votePk = :pk',
-      ...(q.sectionId ? { FilterExpression: 'sectionId = :section' } : {}),
-      ExpressionAttributeValues: { ':pk': `ROOTS#${draftId}`, ...(q.sectionId ? { ':section': q.sectionId } : {}) },
+      IndexName: index,
+      KeyConditionExpression: `${key} = :pk`,
+      ExpressionAttributeValues: { ':pk': q.sectionId ? `ROOTS#${draftId}#${q.sectionId}` : `ROOTS#${draftId}` },
       ScanIndexForward: false,
     }, { ...q, scope }, view);
   }

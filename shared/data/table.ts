@@ -14,6 +14,8 @@ export const tableDefinition = {
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
     /** Ranked by a number the item keeps exact: root comments by votes. */
     { name: 'byVotes', partitionKey: 'votePk', sortKey: 'votes', sortKeyType: 'number' },
+    /** Root comments on one section by votes: popular-by-section is a key, not a filter. */
+    { name: 'bySectionVotes', partitionKey: 'sectionVotePk', sortKey: 'votes', sortKeyType: 'number' },
     /** Ranked by a number the item keeps exact: flagged comments by flag count. */
     { name: 'byFlags', partitionKey: 'flagPk', sortKey: 'flagCount', sortKeyType: 'number' },
     /** Everything stored about one user: export and erasure. */

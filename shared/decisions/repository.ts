@@ -16,7 +16,7 @@ import { TransactionCancelled, transact, type TransactItem } from '#shared/data/
 import { newId } from '#shared/ids.ts';
 import type { Localized, Page } from '#shared/schema.ts';
 import { draftDecidedUpdate, type DraftItem } from '#shared/drafts/repository.ts';
-import { meetingKey, type MeetingItem } from '#shared/meetings/repository.ts';
+import { meetingKey, meetingListingKey, type MeetingItem } from '#shared/meetings/repository.ts';
 import type { StoredAgendaItem } from '#shared/meetings/rules.ts';
 import type { Decision, DecisionDocument, Implementation, MemberVote, Outcome, RecordDecisionBody, Votes } from '#shared/decisions/schema.ts';
 
@@ -144,7 +144,8 @@ export async function recordDecision(
         ExpressionAttributeValues: { ':id': id, ':next': meeting.version + 1, ':at': at, ':expected': meeting.version },
       },
     },
-    ...(draft ? [draftDecidedUpdate(draft.id, id, now, draft.publishedAt !== undefined)] : []),
+    { Update: { TableName: tableName(), Key: meetingListingKey(meeting.id), UpdateExpression: 'SET version = :next, updatedAt = :at', ExpressionAttributeValues: { ':next': meeting.version + 1, ':at': at } } },
+    ...(draft ? draftDecidedUpdate(draft.id, id, now, draft.publishedAt !== undefined) : []),
   ];
   try {
     await transact(items);

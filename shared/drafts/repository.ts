@@ -1,20 +1,27 @@
 /**
- * Drafts in the table. Item collection `DRAFT#<id>`: the draft (`sk = DRAFT`), one
- * snapshot per version (`VERSION#<n>`), its comments, votes and polls.
- * Published drafts are listed through
- *   gsi1: `DRAFTS` (or `DRAFTS#decided`) by `closesAt#id` — open/scheduled/closed/decided;
- *   gsi2: `DRAFTS` by `publishedAt#id` — every published draft, newest first.
+ * Drafts in the table. Item collection `DRAFT#<id>`: the draft (`sk = DRAFT`, with its
+ * sections: as big as staff make it), its listing (`sk = DRAFT#LISTING`: what a list shows,
+ * and the comment count), one snapshot per version (`VERSION#<n>`), its comments, votes
+ * and polls. Only the listing is indexed and only the listing is written per comment, so
+ * neither the indexes nor a comment's cost grow with the draft's text. (The listing shares
+ * the draft's partition, as the comments do: a hot draft is one partition whichever item
+ * counts, so a sharded counter would not raise that ceiling.)
+ * Published drafts are listed through their listing item:
+ *   gsi1: `DRAFTS` (or `DRAFTS#decided`) by `closesAt#id` — open and closed;
+ *   gsi2: `DRAFTS` by `publishedAt#id` — every published draft, newest first;
+ *   gsi3: `DRAFTS#opening` by `opensAt#id` — undecided drafts by opening: scheduled ones exactly.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
+import { ensureFits } from '#shared/data/item-size.ts';
 import { tableName } from '#shared/data/table.ts';
-import { TransactionCancelled, conditionFailed, transact } from '#shared/data/transact.ts';
+import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
 import { conflict, notFound, preconditionFailed } from '#shared/http/problem.ts';
 import type { Localized, Page } from '#shared/schema.ts';
 import { draftStatus } from '#shared/drafts/rules.ts';
-import type { CommentingMode, CreateDraftBody, Draft, DraftVersion, Section } from '#shared/drafts/schema.ts';
+import type { CommentingMode, CreateDraftBody, Draft, DraftSummary, DraftVersion, Section } from '#shared/drafts/schema.ts';
 
 export interface DraftItem {
   pk: string;
@@ -33,18 +40,84 @@ export interface DraftItem {
   publishedAt?: string;
   closedAt?: string;
   decisionId?: string;
+  /** Kept on the listing item; read with the draft. */
   commentCount: number;
   changelog?: Localized;
   createdAt: string;
   updatedAt: string;
 }
 
+/** What lists show of a draft, and what counts its comments. */
+export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'changelog'> & {
+  sk: 'DRAFT#LISTING';
+  type: 'draftListing';
+  sectionCount: number;
+  /** So that a comment names a section without reading the draft's texts. */
+  sectionIds: string[];
+};
+
 export const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' as const });
+export const draftListingKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#LISTING' as const });
 const versionKey = (id: string, version: number) => ({ pk: `DRAFT#${id}`, sk: `VERSION#${String(version).padStart(10, '0')}` });
-/** gsi1 partition of a published draft: decided drafts move to their own list. */
-const listing = (d: { closesAt: string; id: string; decisionId?: string }) => ({
-  gsi1pk: d.decisionId ? 'DRAFTS#decided' : 'DRAFTS',
-  gsi1sk: `${d.closesAt}#${d.id}`,
+
+/** The listing's index keys: only a published draft is listed; a decided one has its own list and no opening. */
+const indexKeys = (d: Pick<DraftItem, 'id' | 'publishedAt' | 'opensAt' | 'closesAt' | 'closedAt' | 'decisionId'>) =>
+  d.publishedAt && d.opensAt && d.closesAt
+    ? {
+        gsi1pk: d.decisionId ? 'DRAFTS#decided' : 'DRAFTS',
+        gsi1sk: `${d.closesAt}#${d.id}`,
+        gsi2pk: 'DRAFTS',
+        gsi2sk: `${d.publishedAt}#${d.id}`,
+        ...(d.decisionId || d.closedAt ? {} : { gsi3pk: 'DRAFTS#opening', gsi3sk: `${d.opensAt}#${d.id}` }),
+      }
+    : {};
+
+const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'tags', 'sectionCount', 'sectionIds', 'opensAt', 'closesAt',
+  'publishedAt', 'closedAt', 'decisionId', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+
+/**
+ * The listing made to agree with `d`, in the same transaction as the change to `d`: every
+ * listed field set (or removed), the comment count left as the comments made it.
+ */
+export function listingUpdate(d: DraftItem): TransactItem {
+  const values: Record<string, unknown> = { ...d, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), ...indexKeys(d) };
+  const set = listedFields.filter((f) => values[f] !== undefined);
+  const remove = listedFields.filter((f) => values[f] === undefined);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: draftListingKey(d.id),
+      UpdateExpression: `SET #type = :type, #id = :id, ${set.map((f) => `#${f} = :${f}`).join(', ')}${remove.length ? ` REMOVE ${remove.map((f) => `#${f}`).join(', ')}` : ''}`,
+      ExpressionAttributeNames: Object.fromEntries([['#type', 'type'], ['#id', 'id'], ...listedFields.map((f) => [`#${f}`, f])]),
+      ExpressionAttributeValues: { ':type': 'draftListing', ':id': d.id, ...Object.fromEntries(set.map((f) => [`:${f}`, values[f]])) },
+    },
+  };
+}
+
+/** The draft item itself, as stored: no count (the listing keeps it), no index keys. */
+const stored = (d: DraftItem) => {
+  const { commentCount: _count, ...rest } = d;
+  return rest;
+};
+
+/** What a list shows of a draft at `now`: no sections. */
+export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary => ({
+  id: d.id,
+  version: d.version,
+  status: draftStatus(d, now),
+  title: d.title,
+  summary: d.summary ?? null,
+  sectionCount: d.sectionCount,
+  caseId: d.caseId ?? null,
+  commenting: d.commenting,
+  tags: d.tags,
+  opensAt: d.opensAt ?? null,
+  closesAt: d.closesAt ?? null,
+  publishedAt: d.publishedAt ?? null,
+  commentCount: d.commentCount ?? 0,
+  decisionId: d.decisionId ?? null,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
 });
 
 /** The public shape of a draft at `now`. */
@@ -81,9 +154,26 @@ const snapshot = (d: DraftItem) => ({
   tags: d.tags,
 });
 
+/**
+ * The draft's listing: its state, window, mode, section ids and comment count, without its
+ * texts. What participation checks read, so that taking part costs the same on any draft.
+ */
+export async function getDraftListing(id: string, consistent = false): Promise<DraftListingItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: draftListingKey(id), ConsistentRead: consistent }));
+  return out.Item as DraftListingItem | undefined;
+}
+
+/** The draft with its comment count: one Query over the draft and its listing. */
 export async function getDraft(id: string, consistent = false): Promise<DraftItem | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: draftKey(id), ConsistentRead: consistent }));
-  return out.Item as DraftItem | undefined;
+  const out = await db().send(new QueryCommand({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :draft)',
+    ExpressionAttributeValues: { ':pk': `DRAFT#${id}`, ':draft': 'DRAFT' },
+    ConsistentRead: consistent,
+  }));
+  const main = out.Items?.find((i) => i.sk === 'DRAFT') as DraftItem | undefined;
+  const listing = out.Items?.find((i) => i.sk === 'DRAFT#LISTING') as DraftListingItem | undefined;
+  return main && { ...main, commentCount: listing?.commentCount ?? 0 };
 }
 
 export async function createDraft(input: CreateDraftBody, now: Date, id: string = newId()): Promise<DraftItem> {
@@ -103,12 +193,21 @@ export async function createDraft(input: CreateDraftBody, now: Date, id: string 
     createdAt: at,
     updatedAt: at,
   };
+  ensureFits(item, 'draft');
   await transact([
-    { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: stored(item), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: listingOf(item) } },
     { Put: { TableName: tableName(), Item: snapshot(item) } },
   ]);
   return item;
 }
+
+/** A new draft's listing. */
+const listingOf = (d: DraftItem): DraftListingItem => ({
+  ...draftListingKey(d.id), type: 'draftListing', id: d.id, version: d.version, title: d.title, summary: d.summary,
+  caseId: d.caseId, commenting: d.commenting, tags: d.tags, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), commentCount: 0,
+  createdAt: d.createdAt, updatedAt: d.updatedAt,
+});
 
 /** 412 with the version the client should fetch. */
 export const staleVersion = (current: number) => preconditionFailed(current);
@@ -118,16 +217,18 @@ export const staleVersion = (current: number) => preconditionFailed(current);
  * of the new version. Throws 412 when someone else saved first.
  */
 export async function saveDraftVersion(next: DraftItem, expectedVersion: number): Promise<void> {
+  ensureFits(next, 'draft');
   try {
     await transact([
       {
         Put: {
           TableName: tableName(),
-          Item: next,
+          Item: stored(next),
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
+      listingUpdate(next),
       { Put: { TableName: tableName(), Item: snapshot(next), ConditionExpression: 'attribute_not_exists(pk)' } },
     ]);
   } catch (error) {
@@ -136,67 +237,67 @@ export async function saveDraftVersion(next: DraftItem, expectedVersion: number)
   }
 }
 
-/** Publishes an unpublished draft with its window; 409 when it already was published. */
-export async function publishDraft(id: string, window: { opensAt: string; closesAt: string }, now: Date): Promise<DraftItem> {
-  const at = now.toISOString();
-  try {
-    const out = await db().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: draftKey(id),
-      UpdateExpression:
-        'SET publishedAt = :at, opensAt = :opensAt, closesAt = :closesAt, updatedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
-      ExpressionAttributeValues: {
-        ':at': at,
-        ':opensAt': window.opensAt,
-        ':closesAt': window.closesAt,
-        ...prefixed(listing({ closesAt: window.closesAt, id })),
-        ':gsi2pk': 'DRAFTS',
-        ':gsi2sk': `${at}#${id}`,
-      },
-      ReturnValues: 'ALL_NEW',
-    }));
-    return out.Attributes as DraftItem;
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-    if (!(await getDraft(id, true))) throw notFound('Draft');
-    throw conflict('already-published', 'Already published', 'This draft has already been published.');
+/**
+ * A change of state to the draft and its listing, all or nothing, conditional on the draft
+ * being as it was read; returns the draft as it now is. `refuse` explains a draft that does
+ * not allow the change (read again after a lost race).
+ */
+async function changeState(
+  id: string, change: (d: DraftItem) => DraftItem | Error, condition: { expression: string; values: Record<string, unknown> },
+): Promise<DraftItem> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getDraft(id, true);
+    if (!current) throw notFound('Draft');
+    const next = change(current);
+    if (next instanceof Error) throw next;
+    const fields = (['publishedAt', 'opensAt', 'closesAt', 'closedAt', 'updatedAt'] as const).filter((f) => next[f] !== undefined);
+    try {
+      await transact([
+        {
+          Update: {
+            TableName: tableName(),
+            Key: draftKey(id),
+            UpdateExpression: `SET ${fields.map((f) => `${f} = :${f}`).join(', ')}`,
+            ConditionExpression: `version = :version AND ${condition.expression}`,
+            ExpressionAttributeValues: { ':version': current.version, ...condition.values, ...Object.fromEntries(fields.map((f) => [`:${f}`, next[f]])) },
+          },
+        },
+        listingUpdate(next),
+      ]);
+      return next;
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled)) throw error;
+      // changed meanwhile (an edit, a close): read again and decide again
+    }
   }
+  throw conflict('draft-busy', 'Draft is changing', 'The draft kept changing; try again.');
 }
 
-const prefixed = (values: Record<string, string>) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [`:${k}`, v]));
+/** Publishes an unpublished draft with its window; 409 when it already was published. */
+export const publishDraft = (id: string, window: { opensAt: string; closesAt: string }, now: Date): Promise<DraftItem> =>
+  changeState(id, (d) => d.publishedAt
+    ? conflict('already-published', 'Already published', 'This draft has already been published.')
+    : { ...d, publishedAt: now.toISOString(), opensAt: window.opensAt, closesAt: window.closesAt, updatedAt: now.toISOString() },
+  { expression: 'attribute_not_exists(publishedAt)', values: {} });
 
 /** Closes participation now: the window ends at `now`. 409 unless open or scheduled. */
-export async function closeDraft(id: string, now: Date): Promise<DraftItem> {
+export const closeDraft = (id: string, now: Date): Promise<DraftItem> => {
   const at = now.toISOString();
-  try {
-    const out = await db().send(new UpdateCommand({
-      TableName: tableName(),
-      Key: draftKey(id),
-      UpdateExpression: 'SET closesAt = :at, closedAt = :at, updatedAt = :at, gsi1sk = :gsi1sk',
-      ConditionExpression: 'attribute_exists(publishedAt) AND closesAt > :at AND attribute_not_exists(decisionId)',
-      ExpressionAttributeValues: { ':at': at, ':gsi1sk': `${at}#${id}` },
-      ReturnValues: 'ALL_NEW',
-    }));
-    return out.Attributes as DraftItem;
-  } catch (error) {
-    if (!conditionFailed(error)) throw error;
-    const draft = await getDraft(id, true);
-    if (!draft) throw notFound('Draft');
-    if (!draft.publishedAt) throw conflict('not-published', 'Not published', 'Only a published draft can be closed.');
-    throw conflict('already-closed', 'Already closed', 'Participation on this draft has already closed.');
-  }
-}
+  return changeState(id, (d) => {
+    if (!d.publishedAt) return conflict('not-published', 'Not published', 'Only a published draft can be closed.');
+    if (d.decisionId || !d.closesAt || d.closesAt <= at) return conflict('already-closed', 'Already closed', 'Participation on this draft has already closed.');
+    return { ...d, closesAt: at, closedAt: at, updatedAt: at };
+  }, { expression: 'attribute_exists(publishedAt) AND closesAt > :at AND attribute_not_exists(decisionId)', values: { ':at': at } });
+};
 
 /** Published drafts by status at `now`: each status is one Query. */
 export async function listDrafts(
   status: 'open' | 'scheduled' | 'closed' | 'decided' | undefined,
   page: { limit: number; cursor?: string },
   now: Date,
-): Promise<Page<Draft>> {
+): Promise<Page<DraftSummary>> {
   const t = `${now.toISOString()}#~`;
-  const view = (item: Record<string, unknown>) => draftView(item as unknown as DraftItem, now);
+  const view = (item: Record<string, unknown>) => draftSummaryView(item as unknown as DraftListingItem, now);
   const scope = `drafts:${status ?? 'all'}`;
   const byClose = (pk: string, op: '<' | '>', forward: boolean, filter?: string) => ({
     IndexName: 'gsi1',
@@ -207,9 +308,15 @@ export async function listDrafts(
   });
   switch (status) {
     case 'open':
+      // Skips only drafts not yet open that close later: the scheduled ones, few by nature.
       return queryPage(byClose('DRAFTS', '>', true, 'opensAt <= :now'), { ...page, scope }, view);
     case 'scheduled':
-      return queryPage(byClose('DRAFTS', '>', false, 'opensAt > :now'), { ...page, scope }, view);
+      return queryPage({
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk > :t',
+        ExpressionAttributeValues: { ':pk': 'DRAFTS#opening', ':t': t },
+        ScanIndexForward: true,
+      }, { ...page, scope }, view);
     case 'closed':
       return queryPage(byClose('DRAFTS', '<', false), { ...page, scope }, view);
     case 'decided':
@@ -253,17 +360,18 @@ export async function listDraftVersions(id: string, page: { limit: number; curso
  * decided again (tabled first, decided later) points at its latest decision. An unpublished
  * draft only records the decision: it stays out of every public listing.
  */
-export const draftDecidedUpdate = (id: string, decisionId: string, now: Date, published = true) => {
+export const draftDecidedUpdate = (id: string, decisionId: string, now: Date, published = true): TransactItem[] => {
   const at = now.toISOString();
-  return {
+  const update = (key: Record<string, string>, extra: string) => ({
     Update: {
       TableName: tableName(),
-      Key: draftKey(id),
+      Key: key,
       UpdateExpression: published
-        ? 'SET decisionId = :decisionId, updatedAt = :at, gsi1pk = :decided, closesAt = if_not_exists(closesAt, :at), closedAt = if_not_exists(closedAt, :at)'
+        ? `SET decisionId = :decisionId, updatedAt = :at, closesAt = if_not_exists(closesAt, :at), closedAt = if_not_exists(closedAt, :at)${extra}`
         : 'SET decisionId = :decisionId, updatedAt = :at',
       ConditionExpression: published ? 'attribute_exists(publishedAt)' : 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
-      ExpressionAttributeValues: { ':decisionId': decisionId, ':at': at, ...(published ? { ':decided': 'DRAFTS#decided' } : {}) },
+      ExpressionAttributeValues: { ':decisionId': decisionId, ':at': at, ...(extra ? { ':decided': 'DRAFTS#decided' } : {}) },
     },
-  };
+  });
+  return [update(draftKey(id), ''), update(draftListingKey(id), published ? ', gsi1pk = :decided REMOVE gsi3pk, gsi3sk' : '')];
 };

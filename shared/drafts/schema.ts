@@ -71,6 +71,13 @@ export const Draft = z.object({
 }).register(z.globalRegistry, { id: 'Draft' });
 export type Draft = z.infer<typeof Draft>;
 
+/** A draft as lists show it: everything but the sections, which may be long. */
+export const DraftSummary = z.object({
+  ...z.omit(Draft, { sections: true }).shape,
+  sectionCount: z.number().check(z.int()),
+}).register(z.globalRegistry, { id: 'DraftSummary' });
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
 export const DraftVersion = z.object({
   version: z.number().check(z.int()),
   at: Time,

@@ -21,6 +21,13 @@ const matches = (ifNoneMatch: string, tag: string): boolean => {
   return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => opaque(t) === opaque(tag));
 };
 
+/** RFC 9110: without If-None-Match, If-Modified-Since at or after Last-Modified means unchanged. */
+const unmodifiedSince = (since: string | undefined, lastModified: unknown): boolean => {
+  if (since === undefined || typeof lastModified !== 'string') return false;
+  const [a, b] = [Date.parse(since), Date.parse(lastModified)];
+  return Number.isFinite(a) && Number.isFinite(b) && b <= a;
+};
+
 /** `result` with the caching headers its route and request call for. */
 export function withCaching(route: Route, event: APIGatewayProxyEventV2, result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string | number | boolean> = { ...result.headers };
@@ -34,7 +41,7 @@ export function withCaching(route: Route, event: APIGatewayProxyEventV2, result:
   if (headers.ETag !== undefined) return { ...result, headers: cached };
   const tag = bodyTag(typeof result.body === 'string' ? result.body : '');
   const ifNoneMatch = header(event, 'if-none-match');
-  if (ifNoneMatch !== undefined && matches(ifNoneMatch, tag)) {
+  if (ifNoneMatch !== undefined ? matches(ifNoneMatch, tag) : unmodifiedSince(header(event, 'if-modified-since'), headers['Last-Modified'])) {
     const { 'Content-Type': _type, ...kept } = cached;
     return { statusCode: 304, headers: { ...kept, ETag: tag } };
   }

@@ -2,6 +2,8 @@
  * Meetings in the table. Item collection `MEETING#<id>`:
  *   `MEETING`          the meeting with its whole agenda (one item: an agenda is written
  *                      atomically whatever its length, and read with one GetItem);
+ *   `MEETING#LISTING`  what lists and the calendar show (no agenda), written with the
+ *                      meeting: only it is indexed, so no index copies an agenda;
  *   `CONTENT#<sha256>` one document's HTML, content-addressed and immutable, written before the
  *                      meeting that refers to it (an orphan from a failed write is invisible);
  *   `VERSION#<n>`      the agenda as published and after every later correction.
@@ -12,6 +14,7 @@
 import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
+import { ensureFits } from '#shared/data/item-size.ts';
 import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
@@ -69,13 +72,29 @@ export const contentKey = (meetingId: string, key: string) => ({ pk: `MEETING#${
 const versionKey = (meetingId: string, version: number) => ({ pk: `MEETING#${meetingId}`, sk: `VERSION#${String(version).padStart(10, '0')}` });
 export const ahjoMeetingKey = (meetingId: string) => ({ pk: `AHJO#MEETING#${meetingId}`, sk: 'AHJO' });
 
-/** The listing keys: they follow `startsAt`, so they are rewritten with it. */
-export const meetingListing = (m: { id: string; bodyId: string; startsAt: string }) => ({
-  gsi1pk: 'MEETINGS',
-  gsi1sk: `${m.startsAt}#${m.id}`,
-  gsi2pk: `MEETINGS#${m.bodyId}`,
-  gsi2sk: `${m.startsAt}#${m.id}`,
-});
+export const meetingListingKey = (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING#LISTING' as const });
+
+/** What a list shows of a meeting: everything but the agenda and its decisions. */
+export type MeetingListingItem = Omit<MeetingItem, 'sk' | 'type' | 'agenda' | 'decisions'> & {
+  sk: 'MEETING#LISTING';
+  type: 'meetingListing';
+  agendaItemCount: number;
+};
+
+/** The listing of `m`, with its index keys (they follow `startsAt`, so they are rewritten with it). */
+export const meetingListing = (m: MeetingItem): MeetingListingItem & Record<string, unknown> => {
+  const { agenda, decisions: _decisions, pk: _pk, sk: _sk, type: _type, ...shown } = m;
+  return {
+    ...shown,
+    ...meetingListingKey(m.id),
+    type: 'meetingListing',
+    agendaItemCount: agenda.items.length,
+    gsi1pk: 'MEETINGS',
+    gsi1sk: `${m.startsAt}#${m.id}`,
+    gsi2pk: `MEETINGS#${m.bodyId}`,
+    gsi2sk: `${m.startsAt}#${m.id}`,
+  };
+};
 
 export const agendaItemView = (i: StoredAgendaItem, decisions: Record<string, string>): AgendaItem => ({
   id: i.id,
@@ -94,6 +113,12 @@ export const agendaItemView = (i: StoredAgendaItem, decisions: Record<string, st
     issuedAt: d.issuedAt ?? null,
   })),
   source: i.source ?? null,
+});
+
+/** The meeting as a list shows it: no agenda. */
+export const listedMeetingView = (m: MeetingListingItem): Meeting => ({
+  ...meetingView({ ...m, sk: 'MEETING', type: 'meeting', agenda: { items: [] }, decisions: {} }, false),
+  agendaItemCount: m.agendaItemCount,
 });
 
 /** The meeting as a reader sees it; `withAgenda` when the caller may see its items. */
@@ -158,18 +183,19 @@ export async function saveMeeting(
   also: TransactItem[] = [],
   onCancel?: (error: TransactionCancelled) => Error | undefined,
 ): Promise<void> {
-  const item = { ...next, ...meetingListing(next) };
+  ensureFits(next, 'meeting');
   try {
     await transact([
       {
         Put: {
           TableName: tableName(),
-          Item: item,
+          Item: next,
           ...(expected === 'new'
             ? { ConditionExpression: 'attribute_not_exists(pk)' }
             : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } }),
         },
       },
+      { Put: { TableName: tableName(), Item: meetingListing(next) } },
       ...also,
     ]);
   } catch (error) {
@@ -271,7 +297,7 @@ export function listMeetings(q: { bodyId?: string; from?: string; to?: string; l
     KeyConditionExpression: `${index}pk = :pk${range}`,
     ExpressionAttributeValues: { ':pk': pk, ...(from ? { ':from': from } : {}), ...(to ? { ':to': to } : {}) },
     ScanIndexForward: true,
-  }, { ...q, scope: `meetings:${q.bodyId ?? ''}:${from ?? ''}:${to ?? ''}` }, (item) => meetingView(item as unknown as MeetingItem, false));
+  }, { ...q, scope: `meetings:${q.bodyId ?? ''}:${from ?? ''}:${to ?? ''}` }, (item) => listedMeetingView(item as unknown as MeetingListingItem));
 }
 
 /** What the calendar shows of a meeting: never its agenda, which may be large. */
@@ -279,8 +305,11 @@ export type CalendarMeeting = Pick<MeetingItem,
   'id' | 'bodyId' | 'title' | 'startsAt' | 'endsAt' | 'location' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'agendaPublishedAt'>;
 const calendarFields = ['id', 'bodyId', 'title', 'startsAt', 'endsAt', 'location', 'status', 'version', 'createdAt', 'updatedAt', 'agendaPublishedAt'];
 
-/** The latest `max` meetings (all or one body's) for the calendar feed, oldest first. */
-export async function calendarMeetings(bodyId: string | undefined, max = 1000): Promise<CalendarMeeting[]> {
+/**
+ * The meetings (all or one body's) starting in [from, to) for the calendar feed, oldest
+ * first, at most `max` (the latest ones): their listings only, never an agenda.
+ */
+export async function calendarMeetings(bodyId: string | undefined, window: { from: string; to: string }, max = 1000): Promise<CalendarMeeting[]> {
   const [index, pk] = bodyId ? ['gsi2', `MEETINGS#${bodyId}`] : ['gsi1', 'MEETINGS'];
   const items: CalendarMeeting[] = [];
   let start: Record<string, unknown> | undefined;
@@ -288,10 +317,10 @@ export async function calendarMeetings(bodyId: string | undefined, max = 1000): 
     const out = await db().send(new QueryCommand({
       TableName: tableName(),
       IndexName: index,
-      KeyConditionExpression: `${index}pk = :pk`,
+      KeyConditionExpression: `${index}pk = :pk AND ${index}sk BETWEEN :from AND :to`,
       ProjectionExpression: calendarFields.map((_, i) => `#f${i}`).join(', '),
       ExpressionAttributeNames: Object.fromEntries(calendarFields.map((f, i) => [`#f${i}`, f])),
-      ExpressionAttributeValues: { ':pk': pk },
+      ExpressionAttributeValues: { ':pk': pk, ':from': window.from, ':to': window.to },
       ScanIndexForward: false,
       Limit: Math.min(200, max - items.length),
       ExclusiveStartKey: start,

@@ -167,11 +167,24 @@ export const ListMeetingsQuery = z.extend(PageQuery, {
   to: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting before this time (a day: up to the end of that day)' }),
 }).check(z.refine((q) => !q.from || !q.to || lowerBound(q.from) < upperBound(q.to), { message: 'from must be before to', path: ['to'] }));
 
+/** The calendar's window when the caller names none: a quarter back, a year ahead. */
+export const calendarWindow = (now: Date) => ({
+  from: new Date(now.getTime() - 92 * 86_400_000).toISOString(),
+  to: new Date(now.getTime() + 366 * 86_400_000).toISOString(),
+});
+const longestWindowMs = 3 * 366 * 86_400_000;
+
 export const CalendarQuery = z.object({
   bodyId: z.optional(Id),
+  from: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting at or after this time or day (default: 92 days ago)' }),
+  to: z.optional(Bound).register(z.globalRegistry, { description: 'Meetings starting before this time or day (default: 366 days ahead); the window is at most three years' }),
   lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/)))
     .register(z.globalRegistry, { description: 'Language of summaries and locations (default fi, falling back to any)' }),
-});
+}).check(
+  z.refine((q) => !q.from || !q.to || lowerBound(q.from) < upperBound(q.to), { message: 'from must be before to', path: ['to'] }),
+  z.refine((q) => !q.from || !q.to || Date.parse(upperBound(q.to)) - Date.parse(lowerBound(q.from)) <= longestWindowMs,
+    { message: 'the window is at most three years', path: ['to'] }),
+);
 
 export const lowerBound = (b: string): string => (b.length === 10 ? `${b}T00:00:00.000Z` : new Date(b).toISOString());
 export const upperBound = (b: string): string =>

@@ -9,7 +9,7 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
 import { commentNotHidden, commentNotVisible, notFound, nothingToReview } from '#shared/http/problem.ts';
-import { draftKey } from '#shared/drafts/repository.ts';
+import { draftListingKey } from '#shared/drafts/repository.ts';
 import { commentKey, getComment, type CommentItem } from '#shared/comments/repository.ts';
 import { FlagReason } from '#shared/moderation/schema.ts';
 
@@ -31,7 +31,7 @@ export const logEntry = (draftId: string, commentId: string, action: 'hidden' | 
 };
 
 export const countVisible = (draftId: string, delta: 1 | -1): TransactItem => ({
-  Update: { TableName: tableName(), Key: draftKey(draftId), UpdateExpression: 'ADD commentCount :delta', ExpressionAttributeValues: { ':delta': delta } },
+  Update: { TableName: tableName(), Key: draftListingKey(draftId), UpdateExpression: 'ADD commentCount :delta', ExpressionAttributeValues: { ':delta': delta } },
 });
 
 type Decision = 'hide' | 'restore' | 'dismiss';

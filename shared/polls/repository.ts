@@ -12,7 +12,7 @@ import { TransactionCancelled, conditionFailed, transact } from '#shared/data/tr
 import { newId } from '#shared/ids.ts';
 import { participationClosed } from '#shared/http/problem.ts';
 import type { Localized, Page } from '#shared/schema.ts';
-import { draftKey } from '#shared/drafts/repository.ts';
+import { draftListingKey } from '#shared/drafts/repository.ts';
 import { fenceShards, readShards, sumShards } from '#shared/polls/counters.ts';
 import type { PollResults, PollType, ResultsVisibility } from '#shared/polls/schema.ts';
 
@@ -72,7 +72,7 @@ export async function createPoll(input: NewPoll, now: Date, id: string = newId()
       {
         ConditionCheck: {
           TableName: tableName(),
-          Key: draftKey(input.draftId),
+          Key: draftListingKey(input.draftId),
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(decisionId) AND (attribute_not_exists(closesAt) OR closesAt > :now)',
           ExpressionAttributeValues: { ':now': at },
         },

@@ -1,4 +1,5 @@
 /** What the bench found: printed as tables, and written as JSON for machines. */
+import { scaleReport, type ScaleFindings } from './scale.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ export function pipelineTable(results: PipelineResult[]): string {
 export interface Findings {
   sizes: BundleSizes;
   /** Absent when the local system did not run. */
-  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[] };
+  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[]; scale?: ScaleFindings };
   failure?: string;
   /** Scenarios whose operationId is in no route. */
   orphans: string[];
@@ -103,6 +104,7 @@ export interface Findings {
 }
 
 export function printReport({ sizes, measured, failure, orphans, run }: Findings, print: (text: string) => void): void {
+  if (measured?.scale) for (const line of ['', ...scaleReport(measured.scale)]) print(line);
   const o = run.options;
   const pass = (ok: boolean | undefined) => (ok ? 'PASS' : 'FAIL');
   const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' ');

@@ -19,6 +19,7 @@ import { rawClient } from './raw.ts';
 import { printReport, writeReport, type Findings, type RouteRow } from './report.ts';
 import type { Bench } from './scenario.ts';
 import { scenarios } from './scenarios.ts';
+import { measureScale } from './scale.ts';
 import { round } from './stats.ts';
 import { measureWarm } from './warm.ts';
 
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     'cold-runs': { type: 'string', default: '5' },
     only: { type: 'string' },
+    /** Collection sizes of the scale section, e.g. --scale=10,1000; --scale=0 skips it. */
+    scale: { type: 'string', default: '10,1000,10000,100000' },
   },
 });
 const bounded = (value: string | undefined, fallback: number, max: number) => Math.min(max, Math.max(1, Number(value) || fallback));
@@ -101,10 +104,18 @@ async function measureSystem(sizes: BundleSizes): Promise<NonNullable<Findings['
   const states = new Map<string, unknown>();
   try {
     const routeRows = await warmRoutes(bench, states);
+    const scaleSizes = (args.scale ?? '').split(',').map(Number).filter((n) => n > 0);
+    const scale = scaleSizes.length > 0
+      ? await measureScale(bench, log, scaleSizes).catch((error: Error) => {
+          log(`scale section failed: ${error.stack ?? error.message}`);
+          process.exitCode = 1;
+          return undefined;
+        })
+      : undefined;
     log(`cold starts: ${options.coldRuns} runs of each bundle`);
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
-    return { routes: routeRows, cold, pipeline };
+    return { routes: routeRows, cold, pipeline, scale };
   } finally {
     bench.close();
     await runtime.stop();

@@ -30,9 +30,10 @@ const ids = {
 };
 const title = { fi: 'Puistosuunnitelma', sv: 'Parkplan' };
 
+/** A draft's listing: the item whose changes mean draft events (the draft item itself may be large). */
 const draft = {
-  pk: `DRAFT#${ids.draft}`, sk: 'DRAFT', type: 'draft', id: ids.draft, version: 1, title, caseId: 'HEL-2025-001216',
-  sections: [], commenting: 'registered', tags: [], commentCount: 3, createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z',
+  pk: `DRAFT#${ids.draft}`, sk: 'DRAFT#LISTING', type: 'draftListing', id: ids.draft, version: 1, title, caseId: 'HEL-2025-001216',
+  sectionCount: 0, commenting: 'registered', tags: [], commentCount: 3, createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z',
 };
 const published = { ...draft, publishedAt: '2026-11-22T10:00:00.000Z', opensAt: '2026-11-22T10:00:00.000Z', closesAt: '2026-12-06T10:00:00.000Z' };
 const comment = {
