@@ -17,6 +17,7 @@ import { meetingRoutes } from '#functions/meetings/routes.ts';
 import { decisionRoutes } from '#functions/decisions/routes.ts';
 import { importRoutes } from '#functions/imports/routes.ts';
 import { caseRoutes } from '#functions/cases/routes.ts';
+import { openDataRoutes } from '#functions/open-data/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
@@ -33,6 +34,7 @@ export const routes: Route[] = [
   ...decisionRoutes,
   ...importRoutes,
   ...caseRoutes,
+  ...openDataRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */
