@@ -6,7 +6,7 @@ import { Decision } from '#shared/decisions/schema.ts';
 import { Case } from '#shared/cases/schema.ts';
 import { AhjoMeeting } from '#shared/ahjo/schema.ts';
 import { AhjoCase } from '#shared/ahjo/case.ts';
-import { AhjoDecision } from '#shared/ahjo/decision.ts';
+import { AhjoDecision } from '#shared/ahjo/decision-schema.ts';
 
 const tag = 'Imports';
 

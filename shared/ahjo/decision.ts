@@ -4,7 +4,6 @@
  * the members' votes and the totals. Pure. A document marked as containing personal data keeps
  * only its metadata and link; any HTML is sanitised; who drafted it (Agents) is not kept.
  */
-import * as z from 'zod/mini';
 import type { FieldError } from '#shared/http/problem.ts';
 import type { Localized } from '#shared/schema.ts';
 import type { DecisionDocument, MemberVote } from '#shared/decisions/schema.ts';
@@ -12,35 +11,7 @@ import { caseIdFrom, plainText } from '#shared/ahjo/html.ts';
 import { sanitizeAhjoHtml } from '#shared/ahjo/sanitize.ts';
 import { ahjoTime } from '#shared/ahjo/time.ts';
 import { hasPersonalData, httpUrl, isPublic, str } from '#shared/ahjo/case.ts';
-
-const text = z.optional(z.nullable(z.string().check(z.maxLength(10_000))));
-const html = z.optional(z.nullable(z.string().check(z.maxLength(1_000_000))));
-const id = z.optional(z.nullable(z.union([z.string().check(z.maxLength(200)), z.number()])));
-const side = z.optional(z.nullable(z.looseObject({
-  Voters: z.optional(z.nullable(z.array(z.unknown()).check(z.maxLength(500)))),
-  NumberOfVotes: z.optional(z.nullable(z.union([z.number(), z.string().check(z.maxLength(10))]))),
-})));
-
-export const AhjoVoteResults = z.looseObject({ Ayes: side, Noes: side, Blank: side, Absent: side })
-  .register(z.globalRegistry, { id: 'AhjoVoteResults', description: 'Ahjo\'s vote results: Ayes, Noes, Blank, Absent, each with Voters (Name, CouncilGroup) and NumberOfVotes' });
-
-export const AhjoDecision = z.looseObject({
-  MeetingID: id.clone().register(z.globalRegistry, { description: 'The meeting (imported before) the decision was made at (required)' }),
-  AgendaPoint: id.clone().register(z.globalRegistry, { description: 'The agenda point on that meeting (required)' }),
-  NativeId: text,
-  Title: text,
-  Type: text,
-  Language: text,
-  DateMeeting: text,
-  Issued: text,
-  FileURI: text,
-  PersonalData: text.clone().register(z.globalRegistry, { description: '"Sisältää henkilötietoja" (contains personal data): metadata and link only' }),
-  PublicityClass: text,
-  CaseIDLabel: text,
-  Content: html.clone().register(z.globalRegistry, { description: 'The decision as HTML, when Ahjo gives it (sanitised on import)' }),
-  VoteResults: z.optional(z.nullable(AhjoVoteResults)),
-}).register(z.globalRegistry, { id: 'AhjoDecision', description: 'One decision record in the shape of Ahjo\'s REST API, optionally with VoteResults; unknown fields are ignored.' });
-export type AhjoDecision = z.infer<typeof AhjoDecision>;
+import type { AhjoDecision, AhjoVoteResults } from '#shared/ahjo/decision-schema.ts';
 
 export interface DecisionPlan {
   ahjoMeetingId: string;
@@ -57,7 +28,7 @@ export interface DecisionPlan {
 
 const sides = [['Ayes', 'for'], ['Noes', 'against'], ['Blank', 'abstain'], ['Absent', 'absent']] as const;
 
-function votesOf(results: z.infer<typeof AhjoVoteResults>, warn: (path: string, message: string) => void): DecisionPlan['votes'] {
+function votesOf(results: AhjoVoteResults, warn: (path: string, message: string) => void): DecisionPlan['votes'] {
   const totals = { for: 0, against: 0, abstain: 0, absent: 0 };
   const members: MemberVote[] = [];
   for (const [name, vote] of sides) {

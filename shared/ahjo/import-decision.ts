@@ -15,7 +15,8 @@ import {
   getDecision, recordDecision, updateImportedDecision, type DecisionItem, type ImportedFields,
 } from '#shared/decisions/repository.ts';
 import { decidableItem, defaultDecidedAt } from '#shared/decisions/rules.ts';
-import { mapDecision, type AhjoDecision, type DecisionPlan } from '#shared/ahjo/decision.ts';
+import { mapDecision, type DecisionPlan } from '#shared/ahjo/decision.ts';
+import type { AhjoDecision } from '#shared/ahjo/decision-schema.ts';
 
 export interface DecisionImportReport {
   outcome: 'created' | 'updated' | 'unchanged';

@@ -22,6 +22,7 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   allowedStyles: {},
+  parseStyleAttributes: false,
   selfClosing: [...sanitizeHtml.defaults.selfClosing, 'col'],
   // Their text is not content: a script's source or a style sheet would show up as words.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'iframe', 'object', 'template'],

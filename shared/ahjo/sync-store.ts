@@ -10,7 +10,7 @@ import { importAhjoCase } from '#shared/ahjo/import-case.ts';
 import { importAhjoDecision } from '#shared/ahjo/import-decision.ts';
 import { AhjoMeeting } from '#shared/ahjo/schema.ts';
 import { AhjoCase } from '#shared/ahjo/case.ts';
-import { AhjoDecision } from '#shared/ahjo/decision.ts';
+import { AhjoDecision } from '#shared/ahjo/decision-schema.ts';
 import { ahjoUnmappable } from '#shared/http/problem.ts';
 import type { Checkpoint, Kind } from '#shared/ahjo/sync.ts';
 

@@ -12,6 +12,8 @@ import { resultScenarios } from './scenarios/results.ts';
 import { followingScenarios } from './scenarios/following.ts';
 import { meetingScenarios } from './scenarios/meetings.ts';
 
+import { caseScenarios } from './scenarios/cases.ts';
+
 export const scenarios: Record<string, Scenario> = {
   ...platformScenarios,
   ...draftScenarios,
@@ -20,4 +22,5 @@ export const scenarios: Record<string, Scenario> = {
   ...resultScenarios,
   ...followingScenarios,
   ...meetingScenarios,
+  ...caseScenarios,
 };
