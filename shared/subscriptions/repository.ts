@@ -104,6 +104,31 @@ export async function followUnlessDeclined(subject: Subject, sub: string, origin
   }
 }
 
+/** One page of `subject`'s followers, in key order: each with its item's sort key (where the page ends). */
+export interface FollowerPage {
+  followers: { key: string; sub: string }[];
+  /** The sort key to continue after, or undefined on the last page. */
+  next?: string;
+}
+
+/** Up to `limit` follower items of `subject` after sort key `after`: one Query, bounded for a paged fan-out. */
+export async function followersPage(subject: Subject, after: string | undefined, limit: number): Promise<FollowerPage> {
+  const pk = followersKey(subject);
+  const out = await db().send(new QueryCommand({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: '#state = :following',
+    ProjectionExpression: 'sk, #sub',
+    ExpressionAttributeNames: { '#state': 'state', '#sub': 'sub' },
+    ExpressionAttributeValues: { ':pk': pk, ':following': 'following' },
+    ExclusiveStartKey: after === undefined ? undefined : { pk, sk: after },
+    Limit: limit,
+    ConsistentRead: true,
+  }));
+  const followers = (out.Items ?? []).map((i) => ({ key: String(i.sk), sub: String(i.sub) }));
+  return { followers, next: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : undefined };
+}
+
 /** Everyone following `subject`, a page (one Query) at a time. */
 export async function* followers(subject: Subject): AsyncGenerator<string[]> {
   let start: Record<string, unknown> | undefined;

@@ -37,7 +37,7 @@ describe('following drafts over HTTP', () => {
     const mine = await api.request('GET', `/v1/drafts/${draft.id}/subscription`, { as: commenter });
     expect(mine.body).toMatchObject({ following: true, origin: 'comment' });
     expect((await feed(follower)).filter((n) => n.draftId === draft.id))
-      .toEqual([expect.objectContaining({ event: 'CommentPosted', commentId: comment.body.id })]);
+      .toEqual([expect.objectContaining({ event: 'CommentActivity', count: 1, commentId: comment.body.id, unread: true })]);
     expect((await feed(commenter)).filter((n) => n.draftId === draft.id)).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('following drafts over HTTP', () => {
     await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Kommentti' } });
     await api.request('POST', `/v1/drafts/${draft.id}/close`, { as: staff });
     const before = await feed(who);
-    expect(before.map((n) => n.event)).toEqual(['DraftClosed', 'CommentPosted']);
+    expect(before.map((n) => n.event)).toEqual(['DraftClosed', 'CommentActivity']);
     // Act
     await api.runtime.events!.redeliver();
     // Assess
