@@ -61,3 +61,13 @@ export function parseJob(body: string): Job {
   if (!ok) throw new Error('not a notification job');
   return job;
 }
+
+/** Runs the job and every page after it here, one page at a time (tests, the bench, a manual redrive); answers the pages run. */
+export async function runToEnd(job: Job, limits?: Limits): Promise<number> {
+  let pages = 0;
+  for (let queue = [job]; queue.length > 0; pages++) {
+    const [next, ...rest] = queue;
+    queue = [...rest, ...(await runJob(next!, limits)).next];
+  }
+  return pages;
+}

@@ -25,7 +25,7 @@ export const Notification = z.discriminatedUnion('event', [
     ...common, event: z.literal('CommentActivity'), draftId: Id,
     /** Comments by others since this notification began (it begins again once read). */
     count: z.number().check(z.int(), z.minimum(1)),
-    /** The first and the latest of those comments. */
+    /** When it began (the time of the comment that opened it) and the time of the latest comment in it. */
     since: Time, latestAt: Time,
     /** The latest comment. */
     commentId: Id,
