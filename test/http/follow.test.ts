@@ -11,7 +11,7 @@ const feed = async (as: User) => {
   await settled();
   const res = await api.request('GET', '/v1/me/notifications?limit=100', { as });
   expect(res.status).toBe(200);
-  return res.body.items as { event: string; draftId?: string; commentId?: string; id: string }[];
+  return res.body.items as { event: string; draftId?: string; commentId?: string; id: string; at: string }[];
 };
 
 describe('following drafts over HTTP', () => {
@@ -154,7 +154,7 @@ describe('following drafts over HTTP', () => {
     const who: User = { sub: 'reader-1', name: 'Lauri' };
     await api.request('PUT', `/v1/drafts/${draft.id}/subscription`, { as: who });
     await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Eka' } });
-    const [activity] = (await feed(who)).filter((n) => n.draftId === draft.id) as { at: string; id: string }[];
+    const [activity] = (await feed(who)).filter((n) => n.draftId === draft.id);
     // Act
     const before = await api.request('POST', '/v1/me/notifications/read', { as: who, body: { upTo: new Date(Date.parse(activity!.at) - 1).toISOString() } });
     expect(before.status).toBe(204);
