@@ -133,8 +133,11 @@ describe('following drafts over HTTP', () => {
     await api.request('PUT', `/v1/drafts/${draft.id}/subscription`, { as: who });
     await api.request('PUT', `/v1/drafts/${other.id}/subscription`, { as: who });
     const commenters: User[] = [1, 2, 3, 4].map((i) => ({ sub: `coalescing-commenter-${i}`, name: `K${i}` }));
-    // Act: four people comment on the draft (following it so), then one on the other draft, then one more here
-    for (const c of commenters) await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: c, body: { body: `Kommentti ${c.sub}` } });
+    // Act: four people comment on the draft (and so follow it), then one on the other draft, then one more here
+    for (const c of commenters) {
+      await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: c, body: { body: `Kommentti ${c.sub}` } });
+      await settled(); // each follows on commenting before the next one comments
+    }
     await api.request('POST', `/v1/drafts/${other.id}/comments`, { as: commenter, body: { body: 'Toisaalla' } });
     await settled();
     const last = await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenters[0]!, body: { body: 'Vielä yksi' } });
