@@ -191,6 +191,7 @@ describe('functions', () => {
       ...Object.entries(stack.events.consumers).map(([fn, f]) => [logicalId(f), functionEntry(fn)]),
       [logicalId(stack.events.publisher), functionEntry('events/publisher')],
       [logicalId(stack.events.closeDraft), functionEntry('events/close-draft')],
+      [logicalId(stack.events.deliverNotifications), functionEntry('notifications/deliver')],
     ]);
     const layer = (secretsExtensionLayers.arm64 as Record<string, string>)['eu-north-1'];
     // Assess: both kinds exist, so the test can tell them apart
