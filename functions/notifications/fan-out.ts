@@ -1,4 +1,5 @@
-/** Lambda (DraftClosed, CommentPosted, CommentHidden, AgendaPublished, DecisionRecorded, ImplementationUpdated): notify who follows. */
+/** Lambda (DraftClosed, CommentPosted, CommentHidden, AgendaPublished, DecisionRecorded, ImplementationUpdated): notify who follows:
+ * one-person notifications and the first page of each delivery here, the rest through the delivery queue. */
 import type { DomainEvent } from '#events/catalogue.ts';
 import { consumer } from '#shared/events/consumer.ts';
 import { fanOut } from '#shared/notifications/fan-out.ts';

@@ -9,5 +9,6 @@ const match = matcher(deployedRoutes);
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const { allow } = match(event.requestContext.http.method, event.rawPath);
-  return problemResult(allow.length > 0 ? methodNotAllowed(allow) : notFound('Route'));
+  // Every GET route answers HEAD too (the stack routes both).
+  return problemResult(allow.length > 0 ? methodNotAllowed(allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))) : notFound('Route'));
 };

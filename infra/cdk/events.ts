@@ -9,6 +9,9 @@
  *                         retries end in the same queue
  *   schedule -> close     the schedule's retry policy, then ScheduleFailures; the function's
  *                         own failures: Lambda's async retries, then ScheduleFailures too
+ *   fan-out -> deliveries the notification fan-out writes the first page of each delivery and
+ *                         queues the rest, one page per message; a page that keeps failing
+ *                         goes to NotificationDeliveryFailures
  */
 import { Duration, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -17,7 +20,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -52,6 +55,9 @@ export class DomainEvents extends Construct {
   /** The consumer functions by their name in events/rules.ts (`notifications/fan-out`). */
   readonly consumers: Record<string, IFunction> = {};
   readonly closeDraft: IFunction;
+  /** Pages of notification deliveries still to write, and the function that writes them. */
+  readonly deliveryQueue: Queue;
+  readonly deliverNotifications: IFunction;
   readonly scheduleGroup: ScheduleGroup;
   /** Every dead-letter queue by construct id (`PublisherFailures`): what operators watch and redrive. */
   readonly deadLetterQueues: Record<string, Queue> = {};
@@ -104,6 +110,8 @@ export class DomainEvents extends Construct {
       this.consumers[rule.fn] = consumer;
     }
 
+    [this.deliveryQueue, this.deliverNotifications] = this.notificationDeliveries(fn, table, consumerConcurrency);
+
     // Deadlines: a one-time schedule per published draft invokes close-draft at closesAt.
     this.scheduleGroup = new ScheduleGroup(this, 'Deadlines', { scheduleGroupName: `${props.deploymentName}-deadlines` });
     const closeDraft = fn('CloseDraft', functionEntry('events/close-draft'), 'Closes a draft at its deadline (schedule target)', consumerConcurrency);
@@ -137,6 +145,37 @@ export class DomainEvents extends Construct {
     scheduling.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
 
     this.acknowledgeWildcards(schedulerRole);
+  }
+
+  /**
+   * The delivery queue: one message per page of followers (shared/notifications/jobs.ts), so
+   * a fan-out to many is many short invocations. Both the fan-out and the deliverer queue
+   * the next page; each may only send to this queue.
+   */
+  private notificationDeliveries(fn: (name: string, entry: string, description: string, reserved?: number) => IFunction, table: ITable, concurrency: number): [Queue, IFunction] {
+    const failures = this.deadLetterQueue('NotificationDeliveryFailures');
+    const queue = new Queue(this, 'NotificationDeliveries', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the function's timeout, as Lambda advises for a queue it polls.
+      visibilityTimeout: Duration.seconds(180),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: failures, maxReceiveCount: 5 },
+    });
+    const deliver = fn('NotificationsDeliver', functionEntry('notifications/deliver'), 'Delivers one page of a notification fan-out (delivery queue)', concurrency);
+    grantTableAccess(deliver, table, 'write');
+    deliver.addEventSource(new SqsEventSource(queue, {
+      batchSize: 1,
+      reportBatchItemFailures: true,
+      ...(concurrency >= 2 ? { maxConcurrency: concurrency } : {}),
+    }));
+    const fanOut = this.consumers['notifications/fan-out'];
+    if (!fanOut) throw new Error('events/rules.ts has no notifications/fan-out consumer');
+    for (const f of [fanOut, deliver]) {
+      queue.grantSendMessages(f);
+      (f as AppFunction['handler']).addEnvironment('NOTIFICATION_QUEUE_URL', queue.queueUrl);
+    }
+    return [queue, deliver];
   }
 
   private scheduleArns(): string {

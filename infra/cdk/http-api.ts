@@ -131,17 +131,20 @@ export class ParticipationApi extends Construct {
     for (const route of deployedRoutes) {
       // One permission per function for this API rather than one per route: fewer resources, same callers.
       integrations[route.fn] ??= new HttpLambdaIntegration(`${constructId(route.fn)}Integration`, props.functions[route.fn]!, { scopePermissionToRoute: false });
-      const [httpRoute] = this.api.addRoutes({
+      const httpRoutes = this.api.addRoutes({
         path: route.path,
-        methods: [HttpMethod[route.method]],
+        // HEAD beside every GET: the same function answers it without a body.
+        methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
         integration: integrations[route.fn]!,
         authorizer: authorizers[route.access],
       });
       if (route.access === 'public') {
-        Validations.of(httpRoute!).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is public by the API contract: anyone may call it without a token.`,
-        });
+        for (const httpRoute of httpRoutes) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${routeKey(route)} is public by the API contract: anyone may call it without a token.`,
+          });
+        }
       }
     }
   }

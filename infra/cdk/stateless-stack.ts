@@ -107,6 +107,7 @@ export class StatelessStack extends Stack {
         Publisher: this.events.publisher,
         ...Object.fromEntries(Object.entries(this.events.consumers).map(([fn, f]) => [constructId(fn), f])),
         CloseDraft: this.events.closeDraft,
+        NotificationsDeliver: this.events.deliverNotifications,
         AhjoSync: this.ahjoSync.handler,
       },
       streamConsumer: this.events.publisher,

@@ -2,7 +2,8 @@
  * The local stand-in for the event platform: it polls DynamoDB Local's stream as Lambda's
  * event source mapping would, hands each batch to the same publisher function, delivers
  * the published events in-process to the consumers the rules name (as EventBridge would,
- * with retries and a dead-letter list) and plays EventBridge Scheduler with timers that
+ * with retries and a dead-letter list), runs the notification delivery queue's pages the
+ * same way (as SQS would feed its consumer), and plays EventBridge Scheduler with timers that
  * survive a restart. `stop()` ends every poll, timer and delivery it started.
  *
  * With a checkpoint file (data under .data/), the reader remembers per shard the last record
@@ -19,12 +20,14 @@ import {
   type _Record as StreamRecord, type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent, EventBridgeEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { eventRules } from '#events/rules.ts';
 import { settings } from '#shared/config.ts';
 import { db, unavailable } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { useBus, type Bus, type BusEntry } from '#shared/events/bus.ts';
+import type { Job } from '#shared/notifications/jobs.ts';
+import { useDeliveryQueue, type DeliveryQueue } from '#shared/notifications/queue.ts';
 import { scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
 import { logger } from '#shared/observability.ts';
 import { functionHandler, lambdaContext } from '#infra/local/gateway.ts';
@@ -118,7 +121,9 @@ export async function startEvents(options: LocalEventsOptions): Promise<LocalEve
 
   const reader = await streamReader(options.endpoint, invoke, pause, options.checkpointFile);
   const scheduler = await localScheduler(invoke, track, pause, signal, deadLetters);
-  useBus(localBus(invoke, track, pause, signal, deadLetters));
+  const deliver = retrying(pause, signal, deadLetters);
+  useBus(localBus(invoke, deliver, track));
+  useDeliveryQueue(localDeliveryQueue(invoke, deliver, track));
   useScheduler(scheduler.scheduler);
   let lock: Promise<unknown> = Promise.resolve();
   /** One poll at a time, whether from the loop or from idle(). */
@@ -168,39 +173,73 @@ export async function startEvents(options: LocalEventsOptions): Promise<LocalEve
       await loop;
       await settle();
       useBus(undefined);
+      useDeliveryQueue(undefined);
       useScheduler(undefined);
       reader.close();
     },
   };
 }
 
-/** EventBridge's part: route each accepted entry to the consumers whose rule matches, asynchronously. */
-function localBus(
-  invoke: Invoke, track: <T>(p: Promise<T>) => Promise<T>, pause: (ms: number) => Promise<unknown>,
-  signal: AbortSignal, deadLetters: DeadLetter[],
-): Bus {
-  /**
-   * As EventBridge: retried while the consumer fails. A consumer whose database is down is
-   * retried until it is back (EventBridge keeps trying for a day); one that fails for any
-   * other reason goes to the dead letters after a few attempts. Stopping mid-delivery throws,
-   * so the stream position does not move past an event that was never handled.
-   */
-  const deliver = async (fn: string, event: EventBridgeEvent<string, unknown>) => {
-    for (let attempt = 1; ; attempt++) {
+/** Hands `payload` to function `fn` until it takes it; `attempt` is one invocation, throwing when it failed. */
+type Deliver = (fn: string, payload: unknown, what: string, attempt: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * As EventBridge and SQS: retried while the target fails. A target whose database is down is
+ * retried until it is back (EventBridge keeps trying for a day); one that fails for any
+ * other reason goes to the dead letters after a few attempts. Stopping mid-delivery throws,
+ * so the stream position does not move past an event that was never handled.
+ */
+const retrying = (pause: (ms: number) => Promise<unknown>, signal: AbortSignal, deadLetters: DeadLetter[]): Deliver =>
+  async (fn, payload, what, attempt) => {
+    for (let n = 1; ; n++) {
       try {
-        await invoke(fn, event);
+        await attempt();
         return;
       } catch (error) {
         if (signal.aborted) throw new Error(`stopped while delivering to ${fn}`);
-        if (!unavailable(error) && attempt >= deliveryAttempts) {
-          deadLetters.push({ target: fn, payload: event, error: String(error) });
-          logger.error('event delivery failed; dead-lettered', { fn, detailType: event['detail-type'], error: error as Error });
+        if (!unavailable(error) && n >= deliveryAttempts) {
+          deadLetters.push({ target: fn, payload, error: String(error) });
+          logger.error('delivery failed; dead-lettered', { fn, what, error: error as Error });
           return;
         }
-        await pause(Math.min(100 * 4 ** attempt, 2_000));
+        await pause(Math.min(100 * 4 ** n, 2_000));
       }
     }
   };
+
+/**
+ * SQS's part for the notification delivery queue: each job goes to `notifications/deliver`
+ * as a one-message batch, retried while the function reports it failed. As with the bus,
+ * in-process nothing holds a message durably, so sending resolves once the job (and the
+ * pages it queued in turn) had its turn.
+ */
+function localDeliveryQueue(invoke: Invoke, deliver: Deliver, track: <T>(p: Promise<T>) => Promise<T>): DeliveryQueue {
+  const fn = 'notifications/deliver';
+  const message = (job: Job): SQSEvent => {
+    const messageId = randomUUID();
+    return {
+      Records: [{
+        messageId, receiptHandle: messageId, body: JSON.stringify(job), messageAttributes: {}, md5OfBody: '',
+        attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'local', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+        eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:notification-deliveries', awsRegion: process.env.AWS_REGION ?? 'eu-north-1',
+      }],
+    };
+  };
+  return {
+    async send(jobs) {
+      await Promise.all(jobs.map((job) => {
+        const event = message(job);
+        return track(deliver(fn, event, job.kind, async () => {
+          const out = (await invoke(fn, event)) as SQSBatchResponse;
+          if (out.batchItemFailures.length > 0) throw new Error('the delivery page failed (see the log)');
+        }));
+      }));
+    },
+  };
+}
+
+/** EventBridge's part: route each accepted entry to the consumers whose rule matches, asynchronously. */
+function localBus(invoke: Invoke, deliver: Deliver, track: <T>(p: Promise<T>) => Promise<T>): Bus {
   return {
     async put(entries: BusEntry[]) {
       const deliveries: Promise<void>[] = [];
@@ -218,7 +257,7 @@ function localBus(
         };
         for (const rule of eventRules) {
           if (entry.source === settings().deploymentName && (rule.detailTypes as string[]).includes(entry.detailType)) {
-            deliveries.push(track(deliver(rule.fn, event)));
+            deliveries.push(track(deliver(rule.fn, event, entry.detailType, () => invoke(rule.fn, event))));
           }
         }
       }

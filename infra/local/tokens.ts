@@ -15,6 +15,8 @@ export const localAudience = 'kuntavaikutus-local';
 export interface LocalIdentity {
   verifier: Verifier;
   mint(claims: LocalClaims): Promise<{ token: string; expiresAt: string }>;
+  /** Signs any payload with this key (tests of what the verifier refuses); never served. */
+  signRaw(payload: Record<string, unknown>, kid?: string): Promise<string>;
 }
 
 export interface LocalClaims {
@@ -67,5 +69,7 @@ export async function localIdentity(keyFile?: string): Promise<LocalIdentity> {
         .sign(privateKey);
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
+    signRaw: (payload, kid = 'local') =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid }).setIssuer(localIssuer).setAudience(localAudience).sign(privateKey),
   };
 }

@@ -35,6 +35,7 @@ export const problemTypes: ProblemType[] = [
   { slug: 'agenda-item-decided', status: 409, title: 'Agenda item decided', when: 'A decided agenda item must stay on the agenda; `errors` names the items.' },
   { slug: 'decision-exists', status: 409, title: 'Decision exists', when: 'The agenda item has a decision already (`decisionId`).' },
   { slug: 'meeting-cancelled', status: 409, title: 'Meeting cancelled', when: 'A cancelled meeting takes no decisions.' },
+  { slug: 'draft-busy', status: 409, title: 'Draft is changing', when: 'The draft kept changing while this change was made (edits racing a publish or close); send it again.' },
   { slug: 'implementation-busy', status: 409, title: 'Results are changing', when: 'Too many simultaneous changes to one decision\'s results kept this one from rolling up; send it again.' },
   { slug: 'idempotency-in-progress', status: 409, title: 'Request in progress', when: 'A request with this `Idempotency-Key` is still being processed; retry after `Retry-After` (at most the 60 s lease of an attempt that never finished).' },
   { slug: 'ballot-final', status: 409, title: 'Ballot is final', when: 'The caller\'s ballot was kept, unlinked, when their data was erased: it still counts and cannot be changed.' },

@@ -187,7 +187,11 @@ export function lambda(implementations: Implementation[]) {
   const run = async (event: APIGatewayProxyEventV2, _context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     logger.setCorrelationId(event.requestContext.requestId);
     meter.take();
-    const result = await answer(byKey.get(event.routeKey), event);
+    // HEAD is a GET without its body (API Gateway routes `HEAD /path` here beside `GET /path`).
+    const head = event.routeKey.startsWith('HEAD ');
+    const impl = byKey.get(head ? `GET ${event.routeKey.slice(5)}` : event.routeKey);
+    const answered = await answer(impl, event);
+    const result = head ? { ...answered, body: undefined } : answered;
     const reading = meter.take();
     logger.debug('dynamodb usage', { routeKey: event.routeKey, ...reading });
     // The bench reads each request's DynamoDB cost from these; never set in a deployment.

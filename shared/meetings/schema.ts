@@ -19,7 +19,7 @@ export const CreateBodyBody = z.strictObject({
   name: localized(200),
   kind: BodyKind,
   /** The body's id in Ahjo (its DecisionMakerId): meetings imported from Ahjo then land on this body. */
-  source: z.optional(z.strictObject({ system: z.literal('ahjo'), id: z.string().check(z.regex(/^[\w.-]{1,64}$/, 'not an Ahjo decision maker id')) })),
+  source: z.optional(z.strictObject({ system: z.literal('ahjo'), id: z.string().check(z.maxLength(64), z.regex(/^[\w.-]{1,64}$/, 'not an Ahjo decision maker id')) })),
 }).register(z.globalRegistry, { id: 'CreateBody' });
 export type CreateBodyBody = z.infer<typeof CreateBodyBody>;
 

@@ -1,6 +1,8 @@
 /**
  * Who hears of what (pure): for each domain event, the notifications it makes and for whom.
- *   DraftClosed, CommentPosted          -> the draft's followers (not the comment's author)
+ *   DraftClosed                         -> the draft's followers
+ *   CommentPosted                       -> the draft's followers but the comment's author, added
+ *                                          to each one's comment activity on the draft (coalesced)
  *   CommentHidden                       -> the comment's author, with the public reason
  *   AgendaPublished                     -> followers of each draft on the agenda
  *   DecisionRecorded                    -> the decision's followers, who include the draft's
@@ -9,7 +11,7 @@
 import type { DomainEvent } from '#events/catalogue.ts';
 import type { Localized } from '#shared/schema.ts';
 import type { Subject } from '#shared/subscriptions/schema.ts';
-import type { NotificationContent } from '#shared/notifications/schema.ts';
+import type { Delivered } from '#shared/notifications/schema.ts';
 
 export type Audience =
   | { followersOf: Subject; except?: string }
@@ -19,7 +21,7 @@ export interface Plan {
   audience: Audience;
   /** Distinguishes the notifications one event makes (one per agenda item). */
   key: string;
-  content: NotificationContent;
+  content: Delivered;
 }
 
 /** What the fan-out looked up about a comment event: the comment's author and the draft's title. */
@@ -43,7 +45,7 @@ export function notificationsFor(event: DomainEvent, context: Context = {}): Pla
       return [{
         audience: { followersOf: draft(d.draftId), except: context.commentAuthor },
         key: '',
-        content: { event: 'CommentPosted', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId, parentId: d.parentId },
+        content: { event: 'CommentActivity', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId },
       }];
     }
     case 'CommentHidden': {

@@ -1,21 +1,35 @@
-/** A resident's notifications: what happened to what they follow or commented on. */
+/**
+ * A resident's notifications: what happened to what they follow or commented on. Most
+ * kinds are one notification per event; new comments on a followed draft are one
+ * `CommentActivity` per draft that accumulates (`count`, `latestAt`) until it is read.
+ */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, Time } from '#shared/schema.ts';
+import { Id, LocalizedText, Time, type Localized } from '#shared/schema.ts';
 
 const Loc = LocalizedText;
 const ResultStatus = z.enum(['planned', 'in_progress', 'delayed', 'completed', 'cancelled']);
 
 const common = {
   id: z.string().check(z.maxLength(22)),
-  /** When it happened. */
+  /** When it happened; for comment activity, when the latest comment came (= `latestAt`). The feed is ordered by it. */
   at: Time,
   /** The title of what it is about, in every language it has. */
   title: z.nullable(Loc),
+  /** True until the resident marks the feed read up to `at` or later. */
+  unread: z.boolean(),
 };
 
 export const Notification = z.discriminatedUnion('event', [
   z.object({ ...common, event: z.literal('DraftClosed'), draftId: Id }),
-  z.object({ ...common, event: z.literal('CommentPosted'), draftId: Id, commentId: Id, parentId: z.nullable(Id) }),
+  z.object({
+    ...common, event: z.literal('CommentActivity'), draftId: Id,
+    /** Comments by others since this notification began (it begins again once read). */
+    count: z.number().check(z.int(), z.minimum(1)),
+    /** When it began (the time of the comment that opened it) and the time of the latest comment in it. */
+    since: Time, latestAt: Time,
+    /** The latest comment. */
+    commentId: Id,
+  }),
   z.object({ ...common, event: z.literal('CommentHidden'), draftId: Id, commentId: Id, reason: z.string().check(z.maxLength(500)) }),
   z.object({
     ...common, event: z.literal('AgendaPublished'), draftId: Id, meetingId: Id, itemId: Id, number: z.number().check(z.int()), startsAt: Time,
@@ -31,5 +45,20 @@ export const Notification = z.discriminatedUnion('event', [
 ]).register(z.globalRegistry, { id: 'Notification' });
 export type Notification = z.infer<typeof Notification>;
 
-/** A notification before it has its id (which is derived from the event): each kind without `id`. */
-export type NotificationContent = Notification extends infer N ? (N extends unknown ? Omit<N, 'id'> : never) : never;
+/** A notification before it has its id (derived from the event) and its read state (the reader's): each kind without them. */
+export type NotificationContent = Notification extends infer N ? (N extends unknown ? Omit<N, 'id' | 'unread'> : never) : never;
+
+/** What one comment adds to a follower's comment activity on its draft. */
+export interface CommentActivityDelta {
+  event: 'CommentActivity';
+  at: string;
+  title: Localized | null;
+  draftId: string;
+  commentId: string;
+}
+
+/** What the fan-out delivers: a whole notification, or a comment to add to an accumulating one. */
+export type Delivered = Exclude<NotificationContent, { event: 'CommentActivity' }> | CommentActivityDelta;
+
+/** `POST /v1/me/notifications/read`: everything up to this time is read. */
+export const MarkRead = z.strictObject({ upTo: Time }).register(z.globalRegistry, { id: 'MarkNotificationsRead' });

@@ -31,7 +31,8 @@ export interface SubscriptionItem {
 export const followersKey = (subject: Subject) => `FOLLOWERS#${subject.kind}#${subject.id}`;
 const subscriptionKey = (subject: Subject, sub: string) => ({ pk: followersKey(subject), sk: `USER#${sub}` });
 
-const item = (subject: Subject, sub: string, state: SubscriptionItem['state'], origin: SubscriptionOrigin, now: Date): SubscriptionItem => ({
+/** The item that says `sub` follows (or has unfollowed) `subject`: what every write here puts, and what bulk loads build. */
+export const subscriptionItem = (subject: Subject, sub: string, state: SubscriptionItem['state'], origin: SubscriptionOrigin, now: Date): SubscriptionItem => ({
   ...subscriptionKey(subject, sub),
   type: 'subscription',
   kind: subject.kind,
@@ -77,11 +78,11 @@ async function putState(next: SubscriptionItem): Promise<SubscriptionItem> {
 
 /** The resident follows `subject`; repeating it changes nothing (it keeps its first time and origin). */
 export const follow = (subject: Subject, sub: string, now: Date): Promise<SubscriptionItem> =>
-  putState(item(subject, sub, 'following', 'explicit', now));
+  putState(subscriptionItem(subject, sub, 'following', 'explicit', now));
 
 /** The resident stops following `subject`, and says so for good: automatic following will not override it. */
 export async function unfollow(subject: Subject, sub: string, now: Date): Promise<void> {
-  await putState(item(subject, sub, 'unfollowed', 'explicit', now));
+  await putState(subscriptionItem(subject, sub, 'unfollowed', 'explicit', now));
 }
 
 /**
@@ -94,7 +95,7 @@ export async function followUnlessDeclined(subject: Subject, sub: string, origin
   try {
     await db().send(new PutCommand({
       TableName: tableName(),
-      Item: item(subject, sub, 'following', origin, now),
+      Item: subscriptionItem(subject, sub, 'following', origin, now),
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
     return true;
@@ -104,22 +105,27 @@ export async function followUnlessDeclined(subject: Subject, sub: string, origin
   }
 }
 
-/** Everyone following `subject`, a page (one Query) at a time. */
-export async function* followers(subject: Subject): AsyncGenerator<string[]> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      FilterExpression: '#state = :following',
-      ProjectionExpression: '#sub',
-      ExpressionAttributeNames: { '#state': 'state', '#sub': 'sub' },
-      ExpressionAttributeValues: { ':pk': followersKey(subject), ':following': 'following' },
-      ExclusiveStartKey: start,
-      ConsistentRead: true,
-    }));
-    const subs = (out.Items ?? []).map((i) => String(i.sub));
-    if (subs.length > 0) yield subs;
-    start = out.LastEvaluatedKey;
-  } while (start);
+/** One page of `subject`'s followers, in key order: each with its item's sort key (where the page ends). */
+export interface FollowerPage {
+  followers: { key: string; sub: string }[];
+  /** The sort key to continue after, or undefined on the last page. */
+  next?: string;
+}
+
+/** Up to `limit` follower items of `subject` after sort key `after`: one Query, bounded for a paged fan-out. */
+export async function followersPage(subject: Subject, after: string | undefined, limit: number): Promise<FollowerPage> {
+  const pk = followersKey(subject);
+  const out = await db().send(new QueryCommand({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: '#state = :following',
+    ProjectionExpression: 'sk, #sub',
+    ExpressionAttributeNames: { '#state': 'state', '#sub': 'sub' },
+    ExpressionAttributeValues: { ':pk': pk, ':following': 'following' },
+    ExclusiveStartKey: after === undefined ? undefined : { pk, sk: after },
+    Limit: limit,
+    ConsistentRead: true,
+  }));
+  const followers = (out.Items ?? []).map((i) => ({ key: String(i.sk), sub: String(i.sub) }));
+  return { followers, next: out.LastEvaluatedKey ? String(out.LastEvaluatedKey.sk) : undefined };
 }

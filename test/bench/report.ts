@@ -8,6 +8,7 @@ import { bundleBars, projectRoot, type Bundle, type BundleRow, type BundleSizes 
 import type { ColdResult } from './cold.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { WarmResult } from './warm.ts';
+import { printNotificationScale, type NotificationScale } from './notifications.ts';
 
 export const KB = 1024;
 
@@ -100,10 +101,12 @@ export interface Findings {
   failure?: string;
   /** Scenarios whose operationId is in no route. */
   orphans: string[];
+  /** The notification fan-out at scale (./notifications.ts). */
+  notifications?: NotificationScale;
   run: { options: Record<string, unknown>; loadAtStart: number[]; tookSeconds: number | null };
 }
 
-export function printReport({ sizes, measured, failure, orphans, run }: Findings, print: (text: string) => void): void {
+export function printReport({ sizes, measured, failure, orphans, run, notifications }: Findings, print: (text: string) => void): void {
   if (measured?.scale) for (const line of ['', ...scaleReport(measured.scale)]) print(line);
   const o = run.options;
   const pass = (ok: boolean | undefined) => (ok ? 'PASS' : 'FAIL');
@@ -127,13 +130,14 @@ export function printReport({ sizes, measured, failure, orphans, run }: Findings
   } else {
     print(`\nThe local system did not run, so there are no cold, warm or DynamoDB numbers:\n${failure}`);
   }
+  if (notifications) printNotificationScale(notifications, print);
   if (orphans.length > 0) print(`\nscenarios for routes not in the table: ${orphans.join(', ')}`);
 }
 
 const bundleJson = (b: Bundle) => ({ file: b.file.slice(projectRoot.length + 1), bytes: b.bytes, gzipBytes: b.gzipBytes, contents: b.contents.slice(0, 12) });
 
 /** Writes bench-results/bench.json; returns its path. */
-export function writeReport({ sizes, measured, failure, orphans, run }: Findings, outDir: string): string {
+export function writeReport({ sizes, measured, failure, orphans, run, notifications }: Findings, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'bench.json');
   writeFileSync(file, `${JSON.stringify({
@@ -153,6 +157,7 @@ export function writeReport({ sizes, measured, failure, orphans, run }: Findings
     coldStart: measured ? { baseline: measured.cold.baseline, functions: measured.cold.rows } : null,
     routes: measured?.routes ?? null,
     pipeline: measured?.pipeline ?? null,
+    notifications: notifications ?? null,
     failure: failure ?? null,
     orphanScenarios: orphans,
     tookSeconds: run.tookSeconds,

@@ -4,6 +4,7 @@
  * DynamoDB baseline measured in the same run. Prints tables, writes bench-results/bench.json.
  *
  * Options: --requests=200 --seconds=5 (per route) --cold-runs=5 --only=opId,opId (warm routes)
+ *          --fanout-commenters=10,100,300 --fanout-followers=10000 (notification fan-out at scale)
  */
 import { eventRules } from '#events/rules.ts';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { scenarios } from './scenarios.ts';
 import { measureScale } from './scale.ts';
 import { round } from './stats.ts';
 import { measureWarm } from './warm.ts';
+import { measureNotifications } from './notifications.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +33,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     /** Collection sizes of the scale section, e.g. --scale=10,1000; --scale=0 skips it. */
     scale: { type: 'string', default: '10,1000,10000,100000' },
+    'fanout-commenters': { type: 'string', default: '10,100,300' },
+    'fanout-followers': { type: 'string', default: '10000' },
   },
 });
 const bounded = (value: string | undefined, fallback: number, max: number) => Math.min(max, Math.max(1, Number(value) || fallback));
@@ -40,12 +44,17 @@ const options = {
   seconds: bounded(args.seconds, 5, 60),
   coldRuns: bounded(args['cold-runs'], 5, 25),
   only: args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined,
+  fanOut: {
+    commenters: String(args['fanout-commenters']).split(',').map((s) => bounded(s, 10, 2000)),
+    followers: bounded(args['fanout-followers'], 10_000, 100_000),
+    baseFollowers: 10,
+  },
 };
 
 const outDir = join(projectRoot, 'bench-results');
 /** Lambda functions that serve no route of their own. */
 // Functions no route names: the authorizer and fallback, and the event pipeline's (events/rules.ts).
-const extraFunctions = ['platform/authorizer', 'platform/fallback', 'events/publisher', 'events/close-draft', ...eventRules.map((r) => r.fn)];
+const extraFunctions = ['platform/authorizer', 'platform/fallback', 'events/publisher', 'events/close-draft', 'notifications/deliver', ...eventRules.map((r) => r.fn)];
 const began = performance.now();
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0)}s] ${message}\n`);
 
@@ -94,7 +103,7 @@ async function pipelineDelays(bench: Bench, endpoint: string): Promise<PipelineR
   }
 }
 
-async function measureSystem(sizes: BundleSizes): Promise<NonNullable<Findings['measured']>> {
+async function measureSystem(sizes: BundleSizes, findings: Findings): Promise<NonNullable<Findings['measured']>> {
   // Imported here so that a module that does not load yet fails this part only.
   const { startLocal } = await import('#infra/local/runtime.ts');
   // Without the in-process event pipeline: its consumers would count their DynamoDB calls
@@ -115,6 +124,7 @@ async function measureSystem(sizes: BundleSizes): Promise<NonNullable<Findings['
     log(`cold starts: ${options.coldRuns} runs of each bundle`);
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
+    findings.notifications = await measureNotifications(options.fanOut, log);
     return { routes: routeRows, cold, pipeline, scale };
   } finally {
     bench.close();
@@ -136,7 +146,7 @@ async function main() {
     run: { options: { ...options, only: options.only ? [...options.only] : undefined }, loadAtStart, tookSeconds: null },
   };
   try {
-    findings.measured = await measureSystem(sizes);
+    findings.measured = await measureSystem(sizes, findings);
   } catch (error) {
     // Bundle sizes stand on their own: report them even when the system cannot run.
     findings.failure = (error as Error).stack ?? String(error);

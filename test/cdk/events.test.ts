@@ -25,6 +25,8 @@ const policyOf = (logicalIdPrefix: string) =>
   Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith(logicalIdPrefix)).flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
 const actions = (statements: { Action: string | string[] }[]) => statements.flatMap((s) => [s.Action].flat());
 
+const stackQueueId = () => out.stacks.stateless.getLogicalId(out.stacks.stateless.events.deliveryQueue.node.defaultChild as CfnElement);
+
 describe('the events construct', () => {
   it('passes cdk-nag AwsSolutions with every acknowledgement reasoned', () => {
     expect(() => out.app.synth()).not.toThrow();
@@ -45,7 +47,8 @@ describe('the events construct', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('"type"') }] },
     });
-    const pattern = JSON.parse(template.findResources('AWS::Lambda::EventSourceMapping')[Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'))[0]!]!.Properties.FilterCriteria.Filters[0].Pattern);
+    const stream = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).find((m) => m.Properties.StartingPosition)!;
+    const pattern = JSON.parse(stream.Properties.FilterCriteria.Filters[0].Pattern);
     expect(pattern.dynamodb.NewImage.type.S.sort()).toEqual([...eventSourceTypes].sort());
   });
 
@@ -68,15 +71,50 @@ describe('the events construct', () => {
 
   it("sends a consumer's own failed invocations to a DLQ too", () => {
     const configs = template.findResources('AWS::Lambda::EventInvokeConfig');
-    expect(Object.keys(configs)).toHaveLength(eventRules.length + 1); // and close-draft's, below
+    expect(Object.keys(configs)).toHaveLength(eventRules.length + 2); // and close-draft's, below, and the Ahjo sync's
     for (const c of Object.values(configs)) expect(c.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: expect.anything() } } });
   });
 
   it('keeps dead letters encrypted, for 14 days, reachable only over TLS', () => {
     const queues = template.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues).length).toBe(eventRules.length + 2);
-    for (const q of Object.values(queues)) expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
+    const deadLetters = Object.values(queues).filter((q) => !q.Properties.RedrivePolicy);
+    expect(deadLetters.length).toBe(eventRules.length + 4); // the publisher's, the schedules', the notification deliveries', the Ahjo sync's
+    for (const q of deadLetters) expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
     expect(Object.keys(template.findResources('AWS::SQS::QueuePolicy')).length).toBe(Object.keys(queues).length);
+  });
+
+  it('delivers notifications a page per message from an encrypted queue, retrying a page into its DLQ', () => {
+    // Prepare
+    const stack = out.stacks.stateless;
+    const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as CfnElement);
+    const queue = id(stack.events.deliveryQueue);
+    const failures = id(stack.events.deadLetterQueues.NotificationDeliveryFailures!);
+    // Assess
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true, VisibilityTimeout: 180,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [failures, 'Arn'] }, maxReceiveCount: 5 },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queue, 'Arn'] },
+      FunctionName: { Ref: id(stack.events.deliverNotifications) },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+
+  it('lets only the fan-out and the deliverer queue pages, and the deliverer consume them and write feeds', () => {
+    const granted = actions(policyOf('EventsNotificationsDeliverRole'));
+    expect(granted).toEqual(expect.arrayContaining(['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'dynamodb:UpdateItem']));
+    expect(granted.filter((a) => /Scan|PurgeQueue|sqs:\*/.test(a))).toEqual([]);
+    expect(actions(policyOf('EventsNotificationsFanOutRole'))).toContain('sqs:SendMessage');
+    expect(actions(policyOf('EventsNotificationsFanOutRole'))).not.toContain('sqs:ReceiveMessage');
+    const senders = Object.keys(template.findResources('AWS::IAM::Policy'))
+      .filter((pid) => actions(policyOf(pid)).includes('sqs:SendMessage') && JSON.stringify(policyOf(pid)).includes(stackQueueId()));
+    expect(senders.sort()).toEqual([expect.stringMatching(/^EventsNotificationsDeliverRole/), expect.stringMatching(/^EventsNotificationsFanOutRole/)]);
+    for (const fn of [functionWithEntry(/^Notifications:/), functionWithEntry(/^Delivers one page/)]) {
+      expect(Object.keys(template.findResources('AWS::Lambda::Function')[fn]!.Properties.Environment.Variables)).toContain('NOTIFICATION_QUEUE_URL');
+    }
   });
 
   it('schedules deadlines in a group of its own, invoking close-draft with a role only the scheduler assumes', () => {
@@ -104,7 +142,7 @@ describe('the events construct', () => {
   it('reserves concurrency for every consumer and close-draft, so none can take the account pool', () => {
     const stack = out.stacks.stateless;
     const functions = template.findResources('AWS::Lambda::Function');
-    for (const fn of [...Object.values(stack.events.consumers), stack.events.closeDraft]) {
+    for (const fn of [...Object.values(stack.events.consumers), stack.events.closeDraft, stack.events.deliverNotifications]) {
       expect(functions[stack.getLogicalId(fn.node.defaultChild as CfnElement)]!.Properties.ReservedConcurrentExecutions).toBe(5);
     }
   });

@@ -32,7 +32,7 @@ describe('following one matter from draft to implementation', () => {
     // A resident comments: the follower hears of it; the commenter now follows too.
     const comment = await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Lisää penkkejä, kiitos.' } });
     expect(comment.status).toBe(201);
-    expect((await feedOf(follower)).map((n) => n.event)).toEqual(['CommentPosted']);
+    expect((await feedOf(follower)).map((n) => n.event)).toEqual(['CommentActivity']);
 
     // Participation closes.
     expect((await api.request('POST', `/v1/drafts/${draft.id}/close`, { as: staff })).status).toBe(200);
@@ -61,7 +61,7 @@ describe('following one matter from draft to implementation', () => {
     // Assess: every step once, newest first.
     const expected = [
       'ImplementationUpdated', 'ImplementationUpdated', 'ImplementationUpdated',
-      'DecisionRecorded', 'AgendaPublished', 'DraftClosed', 'CommentPosted',
+      'DecisionRecorded', 'AgendaPublished', 'DraftClosed', 'CommentActivity',
     ];
     const feed = await feedOf(follower);
     expect(feed.map((n) => n.event)).toEqual(expected);

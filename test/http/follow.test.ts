@@ -11,7 +11,7 @@ const feed = async (as: User) => {
   await settled();
   const res = await api.request('GET', '/v1/me/notifications?limit=100', { as });
   expect(res.status).toBe(200);
-  return res.body.items as { event: string; draftId?: string; commentId?: string; id: string }[];
+  return res.body.items as { event: string; draftId?: string; commentId?: string; id: string; at: string }[];
 };
 
 describe('following drafts over HTTP', () => {
@@ -37,7 +37,7 @@ describe('following drafts over HTTP', () => {
     const mine = await api.request('GET', `/v1/drafts/${draft.id}/subscription`, { as: commenter });
     expect(mine.body).toMatchObject({ following: true, origin: 'comment' });
     expect((await feed(follower)).filter((n) => n.draftId === draft.id))
-      .toEqual([expect.objectContaining({ event: 'CommentPosted', commentId: comment.body.id })]);
+      .toEqual([expect.objectContaining({ event: 'CommentActivity', count: 1, commentId: comment.body.id, unread: true })]);
     expect((await feed(commenter)).filter((n) => n.draftId === draft.id)).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('following drafts over HTTP', () => {
     await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Kommentti' } });
     await api.request('POST', `/v1/drafts/${draft.id}/close`, { as: staff });
     const before = await feed(who);
-    expect(before.map((n) => n.event)).toEqual(['DraftClosed', 'CommentPosted']);
+    expect(before.map((n) => n.event)).toEqual(['DraftClosed', 'CommentActivity']);
     // Act
     await api.runtime.events!.redeliver();
     // Assess
@@ -123,5 +123,69 @@ describe('following drafts over HTTP', () => {
     expect(second.body.nextCursor).toBeNull();
     const foreign = await api.request('GET', `/v1/me/notifications?limit=2&cursor=${first.body.nextCursor}`, { as: follower });
     expect(foreign.status).toBe(400);
+  });
+
+  it("many commenters make one notification per follower that counts them, newest first, and no one hears of their own comment", async () => {
+    // Prepare
+    const draft = await openDraft(api);
+    const other = await openDraft(api);
+    const who: User = { sub: 'coalesced-1', name: 'Olli' };
+    await api.request('PUT', `/v1/drafts/${draft.id}/subscription`, { as: who });
+    await api.request('PUT', `/v1/drafts/${other.id}/subscription`, { as: who });
+    const commenters: User[] = [1, 2, 3, 4].map((i) => ({ sub: `coalescing-commenter-${i}`, name: `K${i}` }));
+    // Act: four people comment on the draft (and so follow it), then one on the other draft, then one more here
+    for (const c of commenters) {
+      await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: c, body: { body: `Kommentti ${c.sub}` } });
+      await settled(); // each follows on commenting before the next one comments
+    }
+    await api.request('POST', `/v1/drafts/${other.id}/comments`, { as: commenter, body: { body: 'Toisaalla' } });
+    await settled();
+    const last = await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenters[0]!, body: { body: 'Vielä yksi' } });
+    // Assess
+    const items = (await feed(who)).filter((n) => n.draftId === draft.id || n.draftId === other.id);
+    expect(items).toEqual([
+      expect.objectContaining({ event: 'CommentActivity', draftId: draft.id, count: 5, commentId: last.body.id, unread: true }),
+      expect.objectContaining({ event: 'CommentActivity', draftId: other.id, count: 1 }),
+    ]);
+    const first = (await feed(commenters[0]!)).filter((n) => n.draftId === draft.id);
+    expect(first).toEqual([expect.objectContaining({ count: 3 })]);
+  });
+
+  it('marking read up to a time: read up to it, unread after it, and the next comment begins a new notification', async () => {
+    // Prepare
+    const draft = await openDraft(api);
+    const who: User = { sub: 'reader-1', name: 'Lauri' };
+    await api.request('PUT', `/v1/drafts/${draft.id}/subscription`, { as: who });
+    await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Eka' } });
+    const [activity] = (await feed(who)).filter((n) => n.draftId === draft.id);
+    // Act
+    const before = await api.request('POST', '/v1/me/notifications/read', { as: who, body: { upTo: new Date(Date.parse(activity!.at) - 1).toISOString() } });
+    expect(before.status).toBe(204);
+    expect((await feed(who)).find((n) => n.id === activity!.id)).toMatchObject({ unread: true });
+    expect((await api.request('POST', '/v1/me/notifications/read', { as: who, body: { upTo: activity!.at } })).status).toBe(204);
+    await api.request('POST', `/v1/drafts/${draft.id}/comments`, { as: commenter, body: { body: 'Toka' } });
+    // Assess
+    const after = (await feed(who)).filter((n) => n.draftId === draft.id);
+    expect(after).toEqual([
+      expect.objectContaining({ event: 'CommentActivity', count: 1, unread: true }),
+      expect.objectContaining({ event: 'CommentActivity', count: 1, unread: false, id: activity!.id }),
+    ]);
+  });
+
+  it('a read mark in the future stops at now, so what happens later is unread', async () => {
+    const draft = await openDraft(api);
+    const who: User = { sub: 'reader-2', name: 'Leena' };
+    await api.request('PUT', `/v1/drafts/${draft.id}/subscription`, { as: who });
+    const far = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString();
+    expect((await api.request('POST', '/v1/me/notifications/read', { as: who, body: { upTo: far } })).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 5));
+    await api.request('POST', `/v1/drafts/${draft.id}/close`, { as: staff });
+    expect((await feed(who)).filter((n) => n.draftId === draft.id)).toEqual([expect.objectContaining({ event: 'DraftClosed', unread: true })]);
+  });
+
+  it('marking read needs a token and a time', async () => {
+    expect((await api.request('POST', '/v1/me/notifications/read', { body: { upTo: new Date().toISOString() } })).status).toBe(401);
+    expect((await api.request('POST', '/v1/me/notifications/read', { as: resident, body: { upTo: 'yesterday' } })).status).toBe(400);
+    expect((await api.request('POST', '/v1/me/notifications/read', { as: resident, body: {} })).status).toBe(400);
   });
 });

@@ -36,6 +36,7 @@ export const samples: Record<string, (p: Prepared) => unknown> = {
   hideComment: () => ({ reason: 'Loukkaava kielenkäyttö' }),
   restoreComment: () => ({ reason: 'Tarkistettu: asiallinen' }),
   dismissFlags: () => ({ reason: 'Asiallinen kommentti' }),
+  markNotificationsRead: () => ({ upTo: new Date().toISOString() }),
 };
 
 /**

@@ -62,7 +62,7 @@ export const followingScenarios: Record<string, Scenario> = {
     request: () => ({ method: 'GET', path: `/v1/me/notifications?limit=${pageSize}`, as: reader }),
     expect: 200,
     raw: () => new QueryCommand({
-      TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `NOTIFICATIONS#${reader.sub}` },
+      TableName: tableName(), IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `FEED#${reader.sub}` },
       ScanIndexForward: false, Limit: pageSize,
     }),
   }),
