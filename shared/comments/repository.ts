@@ -91,10 +91,8 @@ export interface NewComment {
   author: { sub?: string; name: string; kind: AuthorKind };
 }
 
-/** Stores a comment and counts it on the draft (and its root), all or nothing. */
-export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
-  const at = now.toISOString();
-  const item: CommentItem = {
+/** The stored item of a new comment (bulk loads build theirs here too). */
+export const commentItem = (input: NewComment, at: string, id: string): CommentItem => ({
     ...commentKey(input.draftId, id),
     type: 'comment',
     id,
@@ -122,7 +120,12 @@ export async function postComment(input: NewComment, now: Date, id: string = new
           ...(input.sectionId ? { gsi2pk: `ROOTS#${input.draftId}#${input.sectionId}`, gsi2sk: id } : {}),
         }),
     ...(input.author.sub ? { userPk: `USER#${input.author.sub}`, userSk: `COMMENT#${id}` } : {}),
-  };
+});
+
+/** Stores a comment and counts it on the draft (and its root), all or nothing. */
+export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
+  const at = now.toISOString();
+  const item = commentItem(input, at, id);
   const items: TransactItem[] = [
     {
       Update: {
