@@ -6,7 +6,7 @@ import { settings } from '#shared/config.ts';
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { noContent } from '#shared/http/reply.ts';
 import { deleteAccount } from '#shared/me/account.ts';
-import { beginErasure } from '#shared/me/erasure.ts';
+import { beginErasure } from '#shared/me/erasure-start.ts';
 import { eraseMe } from '#functions/me/routes.ts';
 
 export const handler = lambda([

@@ -16,6 +16,7 @@ import type { DeploymentOptions } from '#infra/cdk/options.ts';
 import { constructId } from '#infra/cdk/function.ts';
 import { Operations } from '#infra/cdk/monitoring.ts';
 import { Edge } from '#infra/cdk/edge.ts';
+import { Jobs } from '#infra/cdk/jobs.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
@@ -36,6 +37,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, NodejsFunction>;
   readonly api: ParticipationApi;
   readonly events: DomainEvents;
+  readonly jobs: Jobs;
   readonly operations: Operations;
   readonly edge: Edge;
 
@@ -67,6 +69,11 @@ export class StatelessStack extends Stack {
     erase.addEnvironment('USER_POOL_ID', props.identity.userPool.userPoolId);
     props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
 
+    // Export and erasure jobs: the bucket, the job queue and the function it feeds.
+    this.jobs = new Jobs(this, 'Jobs', { table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    for (const fn of ['exports/jobs', 'me/erase']) this.jobs.allowStarting(this.functions[fn]!);
+    this.jobs.allowLinks(this.functions['exports/jobs']!);
+
     this.events = new DomainEvents(this, 'Events', {
       deploymentName: options.deploymentName,
       table: this.table,
@@ -97,9 +104,10 @@ export class StatelessStack extends Stack {
         Publisher: this.events.publisher,
         ...Object.fromEntries(Object.entries(this.events.consumers).map(([fn, f]) => [constructId(fn), f])),
         CloseDraft: this.events.closeDraft,
+        ...this.jobs.functions,
       },
       streamConsumer: this.events.publisher,
-      deadLetterQueues: this.events.deadLetterQueues,
+      deadLetterQueues: { ...this.events.deadLetterQueues, ...this.jobs.deadLetterQueues },
     });
 
     this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });

@@ -12,7 +12,7 @@
  *   - anything else stored about them (subscriptions, notifications, idempotency records): deleted.
  *   - their export jobs: the files deleted, then the jobs.
  * Each step is its own transaction and repeating erasure is harmless. `DELETE /v1/me`
- * records the erasure and stores the job synchronously (`beginErasure`); the rest runs as
+ * records the erasure and stores the job synchronously (`beginErasure`, erasure-start.ts); the rest runs as
  * a resumable job (`advanceErasure`), page by page through byUser. The job item is keyed
  * by the same keyed hash as the erasure record and is the only item that holds the sub
  * afterwards; it is deleted when nothing is left.
@@ -25,9 +25,7 @@ import { commentKey, getComment, type CommentItem } from '#shared/comments/repos
 import { countVisible } from '#shared/moderation/actions.ts';
 import { eraseBallot, type BallotRefItem } from '#shared/polls/ballots.ts';
 import { ballotRefsOf, storedPage, type StoredItem } from '#shared/me/data.ts';
-import { erasureRef, markErased } from '#shared/me/erased.ts';
-import { checkpoint, createJob, deleteJob, type JobItem } from '#shared/jobs/repository.ts';
-import { enqueue } from '#shared/jobs/queue.ts';
+import { checkpoint, deleteJob, type JobItem } from '#shared/jobs/repository.ts';
 import { abortUpload, deleteObject } from '#shared/storage/objects.ts';
 
 export type CommentPolicy = 'tombstone' | 'remove';
@@ -110,17 +108,6 @@ export interface ErasureJob extends JobItem<ErasureState> {
 
 /** byUser items erased per step (one checkpoint each). */
 export const erasurePageSize = 100;
-
-/**
- * The synchronous part of erasure: from now on the person's tokens are refused, and a job
- * that will erase the rest is stored (once, however often this is called) and started.
- */
-export async function beginErasure(sub: string, policy: CommentPolicy, now: Date): Promise<void> {
-  await markErased(sub, now);
-  const id = `erasure-${await erasureRef(sub)}`;
-  await createJob({ id, kind: 'erasure', status: 'pending', sub, policy, createdAt: now.toISOString(), state: { pass: 0, found: 0 } }, now);
-  await enqueue(id); // also when it existed: a repeat nudges a job that may be stuck
-}
 
 /**
  * Erases page after page until `timeUp()`. byUser is a GSI and so eventually consistent:

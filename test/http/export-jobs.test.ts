@@ -124,14 +124,12 @@ describe("a resident's own data as a job", () => {
     const draft = await openDraft(api);
     await postComment(api, draft.id, me, { body: 'Oma kommentti' });
     const mine = await loadComments(draft.id, 1_200, { sub: me.sub, name: me.name!, kind: 'resident' });
-    await api.runtime.events?.idle(); // auto-follow
     expect((await api.request('GET', '/v1/me/export', { as: me })).status).toBe(409);
     const { text, job } = await exported('/v1/me/exports', me);
     const data = JSON.parse(text);
     expect(data).toMatchObject({ sub: me.sub, name: me.name, votes: [], flags: [], ballots: [] });
     expect(data.comments).toHaveLength(1_201);
     expect(data.comments.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(mine));
-    expect(data.subscriptions.length).toBeGreaterThan(0);
     // Act
     expect((await api.request('DELETE', '/v1/me', { as: me })).status).toBe(204);
     await api.runtime.jobs!.idle();
@@ -149,6 +147,7 @@ describe('a job interrupted between parts', () => {
   it('resumes from its checkpoint after a restart: a part uploaded but never checkpointed is replaced, no row lost or repeated', async () => {
     // Prepare: no runner, so the job waits; then two parts' worth of work and a crash
     await api.runtime.jobs!.stop();
+    process.env.EXPORT_PART_BYTES = String(64 * 1024);
     const started = await api.request('POST', `/v1/drafts/${draftId}/exports`, { as: staff, body: { format: 'csv' } });
     let checkpoints = 0;
     expect(await runJob(started.body.id, () => ++checkpoints >= 2)).toBe('more');
