@@ -1,4 +1,5 @@
 /** What the bench found: printed as tables, and written as JSON for machines. */
+import type { JobsResult } from './jobs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +96,7 @@ export function pipelineTable(results: PipelineResult[]): string {
 export interface Findings {
   sizes: BundleSizes;
   /** Absent when the local system did not run. */
-  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[] };
+  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[]; jobs?: JobsResult };
   failure?: string;
   /** Scenarios whose operationId is in no route. */
   orphans: string[];

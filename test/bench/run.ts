@@ -4,6 +4,7 @@
  * DynamoDB baseline measured in the same run. Prints tables, writes bench-results/bench.json.
  *
  * Options: --requests=200 --seconds=5 (per route) --cold-runs=5 --only=opId,opId (warm routes)
+ *          --export-comments=100000 --erasure-comments=10000 (jobs; 0 skips them)
  */
 import { eventRules } from '#events/rules.ts';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ import type { Bench } from './scenario.ts';
 import { scenarios } from './scenarios.ts';
 import { round } from './stats.ts';
 import { measureWarm } from './warm.ts';
+import { measureJobs, printJobs } from './jobs.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     'cold-runs': { type: 'string', default: '5' },
     only: { type: 'string' },
+    'export-comments': { type: 'string', default: '100000' },
+    'erasure-comments': { type: 'string', default: '10000' },
   },
 });
 const bounded = (value: string | undefined, fallback: number, max: number) => Math.min(max, Math.max(1, Number(value) || fallback));
@@ -37,6 +41,8 @@ const options = {
   seconds: bounded(args.seconds, 5, 60),
   coldRuns: bounded(args['cold-runs'], 5, 25),
   only: args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined,
+  exportComments: Math.min(Number(args['export-comments']) || 0, 1_000_000),
+  erasureComments: Math.min(Number(args['erasure-comments']) || 0, 100_000),
 };
 
 const outDir = join(projectRoot, 'bench-results');
@@ -104,7 +110,8 @@ async function measureSystem(sizes: BundleSizes): Promise<NonNullable<Findings['
     log(`cold starts: ${options.coldRuns} runs of each bundle`);
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
-    return { routes: routeRows, cold, pipeline };
+    const jobs = options.exportComments > 0 ? await measureJobs(runtime, { exportComments: options.exportComments, erasureComments: options.erasureComments }, log) : undefined;
+    return { routes: routeRows, cold, pipeline, jobs };
   } finally {
     bench.close();
     await runtime.stop();
@@ -133,6 +140,7 @@ async function main() {
   }
   findings.run.tookSeconds = round((performance.now() - began) / 1000, 1);
   printReport(findings, (text) => process.stdout.write(`${text}\n`));
+  printJobs(findings.measured?.jobs, (text) => process.stdout.write(`${text}\n`));
   log(`wrote ${writeReport(findings, outDir)}`);
 }
 

@@ -36,6 +36,8 @@ export const samples: Record<string, (p: Prepared) => unknown> = {
   hideComment: () => ({ reason: 'Loukkaava kielenkäyttö' }),
   restoreComment: () => ({ reason: 'Tarkistettu: asiallinen' }),
   dismissFlags: () => ({ reason: 'Asiallinen kommentti' }),
+  startDraftExport: () => ({ format: 'csv', lang: 'sv' }),
+  startMyExport: () => ({ format: 'json' }),
 };
 
 /**
