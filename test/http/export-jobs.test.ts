@@ -136,7 +136,7 @@ describe("a resident's own data as a job", () => {
     // Assess: the file is gone and nothing in the table names them
     expect((await fetch(job.url)).status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(await scanTable())).not.toContain(me.sub);
-  });
+  }, 240_000);
 });
 
 // Last: it replaces the runtime's runner with a new one, as a restart would.
