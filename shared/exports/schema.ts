@@ -52,8 +52,8 @@ export const DraftExportJobBody = z.strictObject({
   lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/, 'not a language tag'))),
 }).register(z.globalRegistry, { id: 'DraftExportJobRequest' });
 
-/** `POST /v1/me/exports`: your data as JSON (the body may be left out). */
-export const MyExportJobBody = z.optional(z.strictObject({ format: z.optional(z.literal('json')) }))
+/** `POST /v1/me/exports`: your data, as JSON (the one format a document of many kinds of record has). */
+export const MyExportJobBody = z.strictObject({ format: z.literal('json') })
   .register(z.globalRegistry, { id: 'MyExportJobRequest' });
 
 export const ExportJobParams = z.object({ id: Id });

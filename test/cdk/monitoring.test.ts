@@ -41,7 +41,7 @@ describe('alarms', () => {
     'watch dead-letter queue %s: its first message, and any message older than an hour',
     (name) => {
       // Prepare
-      const queue = out.stacks.stateless.events.deadLetterQueues[name];
+      const queue = ({ ...out.stacks.stateless.events.deadLetterQueues, ...out.stacks.stateless.jobs.deadLetterQueues })[name];
       expect(queue, name).toBeDefined();
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [ref(queue!).Ref, 'QueueName'] } };
       // Assess

@@ -125,7 +125,7 @@ describe("a resident's own data as a job", () => {
     await postComment(api, draft.id, me, { body: 'Oma kommentti' });
     const mine = await loadComments(draft.id, 1_200, { sub: me.sub, name: me.name!, kind: 'resident' });
     expect((await api.request('GET', '/v1/me/export', { as: me })).status).toBe(409);
-    const { text, job } = await exported('/v1/me/exports', me);
+    const { text, job } = await exported('/v1/me/exports', me, { format: 'json' });
     const data = JSON.parse(text);
     expect(data).toMatchObject({ sub: me.sub, name: me.name, votes: [], flags: [], ballots: [] });
     expect(data.comments).toHaveLength(1_201);
