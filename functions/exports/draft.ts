@@ -1,10 +1,11 @@
-/** Lambda: staff export a draft's participation as CSV or JSON. */
+/** Lambda: staff export a draft's participation as CSV or JSON (409 past the direct limits: the job route makes a file). */
 import { settings } from '#shared/config.ts';
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { notFound } from '#shared/http/problem.ts';
-import { ok } from '#shared/http/reply.ts';
 import { getDraft } from '#shared/drafts/repository.ts';
 import { draftCsv, draftExport } from '#shared/exports/draft-export.ts';
+import { exportFileName } from '#shared/exports/draft-job.ts';
+import { withinBytes } from '#shared/exports/limits.ts';
 import { exportDraft } from '#functions/exports/routes.ts';
 
 export const handler = lambda([
@@ -12,13 +13,14 @@ export const handler = lambda([
     const draft = await getDraft(params.id);
     if (!draft) throw notFound('Draft');
     const data = await draftExport(draft, new Date());
-    const name = `draft-${draft.caseId ?? draft.id}`.replace(/[^\w.-]/g, '_');
-    if (query.format === 'json') return { ...ok(data), headers: { 'Content-Disposition': `attachment; filename="${name}.json"` } };
+    const name = exportFileName(draft);
+    const jobRoute = `/v1/drafts/${draft.id}/exports`;
+    const json = query.format === 'json';
     return {
       status: 200,
-      body: draftCsv(data, query.lang ?? settings().requiredLanguages[0] ?? 'fi'),
-      contentType: 'text/csv; charset=utf-8',
-      headers: { 'Content-Disposition': `attachment; filename="${name}.csv"` },
+      body: withinBytes(json ? JSON.stringify(data) : draftCsv(data, query.lang ?? settings().requiredLanguages[0] ?? 'fi'), jobRoute),
+      contentType: json ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+      headers: { 'Content-Disposition': `attachment; filename="${name}.${json ? 'json' : 'csv'}"` },
     };
   }),
 ]);

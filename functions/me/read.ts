@@ -1,7 +1,8 @@
-/** Lambda: the caller's identity and the export of everything stored about them. */
+/** Lambda: the caller's identity and the export of everything stored about them (409 past the direct limits). */
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { ok } from '#shared/http/reply.ts';
-import { exportOf, storedAbout } from '#shared/me/data.ts';
+import { withinBytes } from '#shared/exports/limits.ts';
+import { exportOf, storedAboutWithinLimits } from '#shared/me/data.ts';
 import { exportMe, getMe } from '#functions/me/routes.ts';
 
 export const handler = lambda([
@@ -9,9 +10,12 @@ export const handler = lambda([
 
   implement(exportMe, async ({ actor }) => {
     const me = actor!;
-    const data = await exportOf(await storedAbout(me.sub));
+    const data = await exportOf(await storedAboutWithinLimits(me.sub));
+    const body = JSON.stringify({ sub: me.sub, name: me.name, groups: me.groups, strong: me.strong, exportedAt: new Date().toISOString(), ...data });
     return {
-      ...ok({ sub: me.sub, name: me.name, groups: me.groups, strong: me.strong, exportedAt: new Date().toISOString(), ...data }),
+      status: 200,
+      body: withinBytes(body, '/v1/me/exports'),
+      contentType: 'application/json; charset=utf-8',
       headers: { 'Content-Disposition': 'attachment; filename="my-data.json"' },
     };
   }),

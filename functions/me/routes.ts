@@ -13,7 +13,9 @@ export const getMe = route({
 export const exportMe = route({
   operationId: 'exportMe', method: 'GET', path: '/v1/me/export', fn: 'me/read', access: 'resident', tag,
   summary: 'Everything stored about you: comments, votes, flags, subscriptions, your own ballots',
+  description: 'Up to 1,000 comments and 4 MB; beyond that 409 `export-too-large`: use `POST /v1/me/exports`.',
   responses: { 200: { description: 'Your data', schema: MyData } },
+  errors: { 409: 'The export would carry more than 1,000 comments or 4 MB: `export-too-large`; `exportJob` names the job route that makes it as a file.' },
 });
 
 export const eraseMe = route({
@@ -21,7 +23,8 @@ export const eraseMe = route({
   summary: 'Erase your personal data',
   description:
     "Comments become tombstones without author, or are removed, per the deployment's COMMENT_ERASURE policy; " +
-    'votes, flags and ballots stay counted but no longer link to you. Repeating it is harmless.',
+    'votes, flags and ballots stay counted but no longer link to you; your export jobs and their files are deleted. ' +
+    'Answers 204 as soon as your tokens are refused and the erasure is recorded; a job erases the rest within moments. Repeating it is harmless.',
   responses: { 204: { description: 'Erased' } },
 });
 

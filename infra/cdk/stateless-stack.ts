@@ -17,6 +17,7 @@ import { constructId } from '#infra/cdk/function.ts';
 import { Operations } from '#infra/cdk/monitoring.ts';
 import { Edge } from '#infra/cdk/edge.ts';
 import { AhjoSync } from '#infra/cdk/ahjo-sync.ts';
+import { Jobs } from '#infra/cdk/jobs.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
@@ -37,6 +38,7 @@ export class StatelessStack extends Stack {
   readonly functions: Record<string, NodejsFunction>;
   readonly api: ParticipationApi;
   readonly events: DomainEvents;
+  readonly jobs: Jobs;
   readonly operations: Operations;
   readonly edge: Edge;
   readonly ahjoSync: AhjoSync;
@@ -68,6 +70,11 @@ export class StatelessStack extends Stack {
     const erase = this.functions['me/erase']!;
     erase.addEnvironment('USER_POOL_ID', props.identity.userPool.userPoolId);
     props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
+
+    // Export and erasure jobs: the bucket, the job queue and the function it feeds.
+    this.jobs = new Jobs(this, 'Jobs', { table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    for (const fn of ['exports/jobs', 'me/erase']) this.jobs.allowStarting(this.functions[fn]!);
+    this.jobs.allowLinks(this.functions['exports/jobs']!);
 
     this.events = new DomainEvents(this, 'Events', {
       deploymentName: options.deploymentName,
@@ -109,9 +116,10 @@ export class StatelessStack extends Stack {
         CloseDraft: this.events.closeDraft,
         NotificationsDeliver: this.events.deliverNotifications,
         AhjoSync: this.ahjoSync.handler,
+        ...this.jobs.functions,
       },
       streamConsumer: this.events.publisher,
-      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue },
+      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, ...this.jobs.deadLetterQueues },
     });
 
     this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });

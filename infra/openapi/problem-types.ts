@@ -37,6 +37,7 @@ export const problemTypes: ProblemType[] = [
   { slug: 'meeting-cancelled', status: 409, title: 'Meeting cancelled', when: 'A cancelled meeting takes no decisions.' },
   { slug: 'draft-busy', status: 409, title: 'Draft is changing', when: 'The draft kept changing while this change was made (edits racing a publish or close); send it again.' },
   { slug: 'implementation-busy', status: 409, title: 'Results are changing', when: 'Too many simultaneous changes to one decision\'s results kept this one from rolling up; send it again.' },
+  { slug: 'export-too-large', status: 409, title: 'Export too large', when: 'The direct export would carry more than 1,000 comments or 4 MB; `exportJob` names the job route (`POST`) that makes the file at any size.' },
   { slug: 'idempotency-in-progress', status: 409, title: 'Request in progress', when: 'A request with this `Idempotency-Key` is still being processed; retry after `Retry-After` (at most the 60 s lease of an attempt that never finished).' },
   { slug: 'ballot-final', status: 409, title: 'Ballot is final', when: 'The caller\'s ballot was kept, unlinked, when their data was erased: it still counts and cannot be changed.' },
   { slug: 'precondition-failed', status: 412, title: 'Precondition failed', when: '`If-Match` names an older version; read the resource again (`currentVersion` tells the current one).' },
@@ -74,6 +75,7 @@ export const ProblemDetails = z.looseObject({
   errors: z.array(FieldError).max(50).optional().meta({ description: 'Each offending field (validation-failed, unprocessable, missing-languages)' }),
   missing: z.array(z.object({ path: z.string().max(1000), languages: z.array(z.string().max(16)).max(20) })).max(50).optional()
     .meta({ description: 'missing-languages: the languages each field lacks' }),
+  exportJob: z.string().max(300).optional().meta({ description: 'export-too-large: the route that starts an export job (POST)' }),
   currentVersion: z.number().int().min(1).max(999_999_999).optional().meta({ description: 'precondition-failed: the version the resource is at now' }),
 }).meta({
   id: 'Problem',

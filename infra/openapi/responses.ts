@@ -31,7 +31,7 @@ export function successResponses(r: Route, ctx: ResponseContext): Record<string,
     : [];
   return Object.fromEntries([...notModified, ...Object.entries(r.responses).map(([status, spec]): [string, Response] => {
     const names: ResponseHeader[] = [];
-    if (status === '201') names.push('Location');
+    if (status === '201' || spec.location) names.push('Location');
     if (spec.schema && ctx.versioned.has(spec.schema)) names.push('ETag');
     if (r.idempotent) names.push('Idempotent-Replayed');
     const type = spec.contentType ?? 'application/json';

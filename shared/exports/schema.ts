@@ -44,3 +44,26 @@ export const DraftExport = z.object({
     options: z.array(z.object({ id: Id, text: LocalizedText, count: z.number().check(z.int()) })).check(z.maxLength(20)),
   })),
 }).register(z.globalRegistry, { id: 'DraftExport' });
+
+/** `POST /v1/drafts/{id}/exports`: the file to make. */
+export const DraftExportJobBody = z.strictObject({
+  format: z.enum(['csv', 'json']),
+  /** Language of localized texts in CSV; default: the first required language. */
+  lang: z.optional(z.string().check(z.maxLength(3), z.regex(/^[a-z]{2,3}$/, 'not a language tag'))),
+}).register(z.globalRegistry, { id: 'DraftExportJobRequest' });
+
+/** `POST /v1/me/exports`: your data, as JSON (the one format a document of many kinds of record has). */
+export const MyExportJobBody = z.strictObject({ format: z.literal('json') })
+  .register(z.globalRegistry, { id: 'MyExportJobRequest' });
+
+export const ExportJobParams = z.object({ id: Id });
+
+export const ExportJob = z.object({
+  id: Id,
+  status: z.enum(['pending', 'ready', 'failed']),
+  /** When ready: a link that downloads the file without credentials, until `expiresAt`. */
+  url: z.optional(z.url().check(z.maxLength(4096))),
+  expiresAt: z.optional(Time),
+  /** When ready: the file's size. */
+  bytes: z.optional(z.number().check(z.int(), z.minimum(0))),
+}).register(z.globalRegistry, { id: 'ExportJob' });

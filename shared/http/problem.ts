@@ -80,6 +80,12 @@ export const serviceUnavailable = (retryAfterSeconds = 2) =>
 export const tokenRevoked = () =>
   new Problem(401, 'unauthorized', 'Unauthorized', 'This token was issued before its account was erased.', {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
+// Exports.
+export const exportTooLargeProblem = (comments: number, bytes: number, jobRoute: string) =>
+  new Problem(409, 'export-too-large', 'Export too large',
+    `One answer carries at most ${comments} comments or ${bytes / 1024 / 1024} MB; start an export job with POST ${jobRoute} and download the file it makes.`,
+    { exportJob: jobRoute });
+
 // Meetings, agendas and decisions.
 export const agendaAlreadyPublished = () =>
   conflict('already-published', 'Already published', 'This agenda has already been published; correct it with PUT instead.');

@@ -17,6 +17,8 @@ export interface ResponseSpec {
   schema?: z.ZodMiniType;
   /** Defaults to application/json. */
   contentType?: string;
+  /** The answer names the resource it created or started in `Location` (201 always does). */
+  location?: boolean;
   /** The same response in other media types, chosen by the request (e.g. `?format=csv`), with their schemas. */
   alternatives?: Record<string, z.ZodMiniType>;
 }

@@ -9,10 +9,11 @@ import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { derivedKey } from '#shared/secret.ts';
 
-const key = async (sub: string) => ({
-  pk: `ERASED#${createHmac('sha256', await derivedKey('erased')).update(sub, 'utf8').digest('hex')}`,
-  sk: 'ERASED',
-});
+/** The keyed hash that stands for an erased person: names their erasure record and erasure job, not them. */
+export const erasureRef = async (sub: string): Promise<string> =>
+  createHmac('sha256', await derivedKey('erased')).update(sub, 'utf8').digest('hex');
+
+const key = async (sub: string) => ({ pk: `ERASED#${await erasureRef(sub)}`, sk: 'ERASED' });
 
 /** Records that `sub` was erased at `at`: their tokens issued until then stop working. */
 export async function markErased(sub: string, at: Date): Promise<void> {

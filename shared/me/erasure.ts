@@ -10,7 +10,12 @@
  *   - ballots lose their choice and the account's reference to them, and keep their count
  *     and their key (see `eraseBallot`);
  *   - anything else stored about them (subscriptions, notifications, idempotency records): deleted.
- * Each step is its own transaction and repeating erasure is harmless.
+ *   - their export jobs: the files deleted, then the jobs.
+ * Each step is its own transaction and repeating erasure is harmless. `DELETE /v1/me`
+ * records the erasure and stores the job synchronously (`beginErasure`, erasure-start.ts); the rest runs as
+ * a resumable job (`advanceErasure`), page by page through byUser. The job item is keyed
+ * by the same keyed hash as the erasure record and is the only item that holds the sub
+ * afterwards; it is deleted when nothing is left.
  */
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
@@ -19,8 +24,9 @@ import { conditionFailed, TransactionCancelled, transact, type TransactItem } fr
 import { commentKey, getComment, type CommentItem } from '#shared/comments/repository.ts';
 import { countVisible } from '#shared/moderation/actions.ts';
 import { eraseBallot, type BallotRefItem } from '#shared/polls/ballots.ts';
-import { storedAbout, type StoredItem } from '#shared/me/data.ts';
-import { markErased } from '#shared/me/erased.ts';
+import { ballotRefsOf, storedPage, type StoredItem } from '#shared/me/data.ts';
+import { checkpoint, deleteJob, type JobItem } from '#shared/jobs/repository.ts';
+import { abortUpload, deleteObject } from '#shared/storage/objects.ts';
 
 export type CommentPolicy = 'tombstone' | 'remove';
 
@@ -86,20 +92,59 @@ async function eraseComment(draftId: string, id: string, policy: CommentPolicy, 
   throw new Error('comment kept changing during erasure');
 }
 
+export interface ErasureState {
+  /** Where the next page of byUser starts within this pass. */
+  cursor?: Record<string, unknown>;
+  pass: number;
+  /** Items found so far in this pass: a pass that finds none ends the job. */
+  found: number;
+}
+
+export interface ErasureJob extends JobItem<ErasureState> {
+  kind: 'erasure';
+  sub: string;
+  policy: CommentPolicy;
+}
+
+/** byUser items erased per step (one checkpoint each). */
+export const erasurePageSize = 100;
+
 /**
- * Erases everything stored about `sub`. byUser is a GSI and so eventually consistent: what
- * was written a moment ago may not be listed yet, so it looks again until nothing is left
- * (every step is safe to repeat on an item already erased).
+ * Erases page after page until `timeUp()`. byUser is a GSI and so eventually consistent:
+ * what was written a moment ago may not be listed yet, so passes repeat until one finds
+ * nothing (every step is safe to repeat on an item already erased).
  */
-export async function erase(sub: string, policy: CommentPolicy, now: Date): Promise<void> {
-  await markErased(sub, now);
-  for (let round = 0; round < 6; round++) {
-    const found = await storedAbout(sub);
-    if (found.length === 0) return;
+export async function advanceErasure(job: ErasureJob, timeUp: () => boolean): Promise<'done' | 'more'> {
+  const now = new Date(job.createdAt);
+  while (!timeUp()) {
+    const { cursor, pass, found } = job.state;
+    const page = await storedPage(job.sub, cursor, erasurePageSize);
+    const refs = page.next ? [] : await ballotRefsOf(job.sub);
+    await eraseFound([...page.items, ...refs], job.policy, now);
+    const total = found + page.items.length + refs.length;
+    if (page.next) {
+      await checkpoint(job, { cursor: page.next, pass, found: total });
+      continue;
+    }
+    if (total === 0) {
+      await deleteJob(job.id);
+      return 'done';
+    }
     // Still listed after a pass: the index is catching up (or something new arrived); give it a moment.
-    if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
-    await eraseFound(found, policy, now);
+    if (pass > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 2 ** pass, 2000)));
+    await checkpoint(job, { pass: pass + 1, found: 0 });
   }
+  return 'more';
+}
+
+/** An export job of theirs: its file (finished or not), then the job. */
+async function eraseExport(item: StoredItem): Promise<void> {
+  const job = item as unknown as JobItem<{ uploadId?: string }>;
+  if (job.objectKey) {
+    if (job.state?.uploadId) await abortUpload(job.objectKey, job.state.uploadId);
+    await deleteObject(job.objectKey);
+  }
+  await deleteJob(job.id);
 }
 
 async function eraseFound(items: StoredItem[], policy: CommentPolicy, now: Date): Promise<void> {
@@ -107,6 +152,7 @@ async function eraseFound(items: StoredItem[], policy: CommentPolicy, now: Date)
     if (item.type === 'comment') return eraseComment(String(item.draftId), String(item.id), policy, now);
     if (item.type === 'vote' || item.type === 'flag') return emptyMark(item);
     if (item.type === 'ballotRef') return eraseBallot(item as unknown as BallotRefItem);
+    if (item.type === 'job') return eraseExport(item);
     return db().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } })).then(() => undefined);
   });
   // A few at a time: fast for a long history, gentle on the table.

@@ -1,5 +1,6 @@
 /** What the bench found: printed as tables, and written as JSON for machines. */
 import { scaleReport, type ScaleFindings } from './scale.ts';
+import type { JobsResult } from './jobs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,7 @@ export function pipelineTable(results: PipelineResult[]): string {
 export interface Findings {
   sizes: BundleSizes;
   /** Absent when the local system did not run. */
-  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[]; scale?: ScaleFindings };
+  measured?: { cold: { baseline: ColdRow; rows: ColdRow[] }; routes: RouteRow[]; pipeline: PipelineResult[]; scale?: ScaleFindings; jobs?: JobsResult };
   failure?: string;
   /** Scenarios whose operationId is in no route. */
   orphans: string[];

@@ -5,6 +5,7 @@
  *
  * Options: --requests=200 --seconds=5 (per route) --cold-runs=5 --only=opId,opId (warm routes)
  *          --fanout-commenters=10,100,300 --fanout-followers=10000 (notification fan-out at scale)
+ *          --export-comments=100000 --erasure-comments=10000 (jobs; 0 skips them)
  */
 import { eventRules } from '#events/rules.ts';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import { measureScale } from './scale.ts';
 import { round } from './stats.ts';
 import { measureWarm } from './warm.ts';
 import { measureNotifications } from './notifications.ts';
+import { measureJobs, printJobs } from './jobs.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +37,8 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '10,1000,10000,100000' },
     'fanout-commenters': { type: 'string', default: '10,100,300' },
     'fanout-followers': { type: 'string', default: '10000' },
+    'export-comments': { type: 'string', default: '100000' },
+    'erasure-comments': { type: 'string', default: '10000' },
   },
 });
 const bounded = (value: string | undefined, fallback: number, max: number) => Math.min(max, Math.max(1, Number(value) || fallback));
@@ -49,6 +53,8 @@ const options = {
     followers: bounded(args['fanout-followers'], 10_000, 100_000),
     baseFollowers: 10,
   },
+  exportComments: Math.min(Number(args['export-comments']) || 0, 1_000_000),
+  erasureComments: Math.min(Number(args['erasure-comments']) || 0, 100_000),
 };
 
 const outDir = join(projectRoot, 'bench-results');
@@ -125,7 +131,8 @@ async function measureSystem(sizes: BundleSizes, findings: Findings): Promise<No
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
     findings.notifications = await measureNotifications(options.fanOut, log);
-    return { routes: routeRows, cold, pipeline, scale };
+    const jobs = options.exportComments > 0 ? await measureJobs(runtime, { exportComments: options.exportComments, erasureComments: options.erasureComments }, log) : undefined;
+    return { routes: routeRows, cold, pipeline, scale, jobs };
   } finally {
     bench.close();
     await runtime.stop();
@@ -154,6 +161,7 @@ async function main() {
   }
   findings.run.tookSeconds = round((performance.now() - began) / 1000, 1);
   printReport(findings, (text) => process.stdout.write(`${text}\n`));
+  printJobs(findings.measured?.jobs, (text) => process.stdout.write(`${text}\n`));
   log(`wrote ${writeReport(findings, outDir)}`);
 }
 

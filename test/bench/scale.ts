@@ -4,13 +4,12 @@
  * each), and what a request costs as a collection grows or an item gets big. Every figure
  * is read from the server's own DynamoDB meter (calls and consumed capacity per request).
  */
-import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
-import { commentItem } from '#shared/comments/repository.ts';
 import { draftListingKey } from '#shared/drafts/repository.ts';
 import { sealCursor } from '#shared/http/cursor.ts';
-import { newId } from '#shared/ids.ts';
+import { loadComments } from '../support/bulk.ts';
 import type { Bench, BenchResponse } from './scenario.ts';
 
 const staff = { sub: 'bench-scale-staff', name: 'Scale Staff', groups: ['staff' as const] };
@@ -46,28 +45,9 @@ async function openDraft(bench: Bench, sectionChars = 200, sections = 2): Promis
   return { id: created.id, sectionIds: created.sections.map((s) => s.id) };
 }
 
-/** Writes `n` root comments (half on the first section) as postComment would store them, and counts them on the listing. */
-async function loadComments(draftId: string, sectionId: string, n: number): Promise<string[]> {
-  const ids = Array.from({ length: n }, () => newId()).sort();
-  const now = new Date();
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < n; i += 25) {
-    batches.push(ids.slice(i, i + 25).map((id, j) => commentItem({
-      draftId, draftVersion: 1, body: `Kommentti ${i + j}: ${'x'.repeat(200)}`, sectionId: (i + j) % 2 === 0 ? sectionId : undefined,
-      author: { sub: `loader-${(i + j) % 500}`, name: 'Loader', kind: 'resident' },
-    }, now, id) as unknown as Record<string, unknown>));
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let pending: Record<string, unknown>[] | undefined = batches[next++]!.map((Item) => ({ PutRequest: { Item } }));
-      while (pending && pending.length > 0) {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-        pending = out.UnprocessedItems?.[tableName()] as Record<string, unknown>[] | undefined;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
+/** Writes `n` root comments (every other one on `sectionId`) as postComment would store them, and counts them on the listing. */
+async function loadCounted(draftId: string, sectionId: string, n: number): Promise<string[]> {
+  const ids = await loadComments(draftId, n, undefined, (i) => `Kommentti ${i}: ${'x'.repeat(200)}`, (i) => (i % 2 === 0 ? sectionId : undefined));
   await db().send(new UpdateCommand({ TableName: tableName(), Key: draftListingKey(draftId), UpdateExpression: 'ADD commentCount :n', ExpressionAttributeValues: { ':n': n } }));
   return ids;
 }
@@ -75,7 +55,7 @@ async function loadComments(draftId: string, sectionId: string, n: number): Prom
 async function measureComments(bench: Bench, n: number, log: (m: string) => void): Promise<ScaleRow> {
   const draft = await openDraft(bench);
   const started = performance.now();
-  const ids = await loadComments(draft.id, draft.sectionIds[0]!, n);
+  const ids = await loadCounted(draft.id, draft.sectionIds[0]!, n);
   const loadSeconds = Math.round((performance.now() - started) / 100) / 10;
   log(`scale: ${n} comments loaded in ${loadSeconds} s`);
   const path = `/v1/drafts/${draft.id}/comments`;

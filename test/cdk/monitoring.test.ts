@@ -37,11 +37,11 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
-  it.each(['PublisherFailures', 'ScheduleFailures', 'NotificationsFanOutFailures', 'SubscriptionsAutoFollowFailures', 'EventsDeadlinesFailures', 'PollsCloseFailures', 'NotificationDeliveryFailures'])(
+  it.each(['PublisherFailures', 'ScheduleFailures', 'NotificationsFanOutFailures', 'SubscriptionsAutoFollowFailures', 'EventsDeadlinesFailures', 'PollsCloseFailures', 'NotificationDeliveryFailures', 'JobFailures'])(
     'watch dead-letter queue %s: its first message, and any message older than an hour',
     (name) => {
       // Prepare
-      const queue = out.stacks.stateless.events.deadLetterQueues[name];
+      const queue = ({ ...out.stacks.stateless.events.deadLetterQueues, ...out.stacks.stateless.jobs.deadLetterQueues })[name];
       expect(queue, name).toBeDefined();
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [ref(queue!).Ref, 'QueueName'] } };
       // Assess
@@ -55,10 +55,11 @@ describe('alarms', () => {
   );
 
   it('cover every dead-letter queue there is', () => {
-    // A queue with a redrive policy is a work queue (notification deliveries): its DLQ is the one watched.
+    // A queue with a redrive policy is a work queue (notification deliveries, jobs): its DLQ is the one watched.
     const queues = Object.entries(resources(template, 'AWS::SQS::Queue')).filter(([, q]) => !q.Properties?.RedrivePolicy).map(([id]) => id);
-    // The events' queues and the Ahjo sync's: every queue there is.
-    expect(Object.keys(out.stacks.stateless.events.deadLetterQueues).length + 1).toBe(queues.length);
+    const { events, jobs } = out.stacks.stateless;
+    // The events' queues, the jobs' and the Ahjo sync's: every queue there is.
+    expect(Object.keys({ ...events.deadLetterQueues, ...jobs.deadLetterQueues }).length + 1).toBe(queues.length);
     for (const id of queues) {
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } };
       expect(alarmsOn('ApproximateNumberOfMessagesVisible', dimension), id).toHaveLength(1);

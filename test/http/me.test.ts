@@ -69,6 +69,7 @@ describe('erasure', () => {
     const countBefore = (await api.request('GET', `/v1/drafts/${done.draft.id}`)).body.commentCount;
     // Act
     const res = await api.request('DELETE', '/v1/me', { as: me });
+    await api.runtime.jobs?.idle(); // the erasure job finishes the rest
     await api.runtime.events?.idle();
     // Assess: nothing anywhere names them
     expect(res.status).toBe(204);
@@ -102,6 +103,7 @@ describe('erasure', () => {
     const alone = await postComment(api, done.draft.id, me, { body: 'Yksinäinen kommentti' });
     const countBefore = (await api.request('GET', `/v1/drafts/${done.draft.id}`)).body.commentCount;
     expect((await api.request('DELETE', '/v1/me', { as: me })).status).toBe(204);
+    await api.runtime.jobs?.idle(); // the erasure job finishes the rest
     const roots = (await api.request('GET', `/v1/drafts/${done.draft.id}/comments?limit=100`)).body.items.map((c: { id: string; status: string }) => [c.id, c.status]);
     expect(roots).not.toContainEqual([alone.id, expect.anything()]);
     expect(roots).toContainEqual([done.root.id, 'deleted']);
@@ -120,6 +122,7 @@ describe('erasure', () => {
     await api.request('POST', `/v1/drafts/${draft.id}/comments/${c.id}/hide`, { as: moderator, body: { reason: 'Asiaton' } });
     const count = (await api.request('GET', `/v1/drafts/${draft.id}`)).body.commentCount;
     expect((await api.request('DELETE', '/v1/me', { as: me })).status).toBe(204);
+    await api.runtime.jobs?.idle(); // the erasure job finishes the rest
     const listed = (await api.request('GET', `/v1/drafts/${draft.id}/comments`)).body.items[0];
     expect(listed).toMatchObject({ id: c.id, status: 'hidden', body: null, author: null, moderation: { reason: 'Asiaton' } });
     expect((await api.request('GET', `/v1/drafts/${draft.id}`)).body.commentCount).toBe(count);
@@ -129,6 +132,7 @@ describe('erasure', () => {
   it('another resident’s data is untouched', async () => {
     const done = await activeResident({ sub: 'erased-2', name: 'Erased Two' });
     await api.request('DELETE', '/v1/me', { as: { sub: 'erased-2' } });
+    await api.runtime.jobs?.idle(); // the erasure job finishes the rest
     const other = (await api.request('GET', `/v1/drafts/${done.draft.id}/comments?limit=100`)).body.items.find((c: { id: string }) => c.id === done.other.id);
     expect(other).toMatchObject({ status: 'visible', body: 'Toisen kommentti', author: { name: 'Resident 1' } });
     expect((await api.request('GET', '/v1/me/export', { as: residentNo(1) })).body.comments.length).toBeGreaterThan(0);

@@ -1,9 +1,11 @@
-/** Per test file: the shared DynamoDB Local, a table of the file's own, a secret, quiet logs. */
+/** Per test file: the shared DynamoDB Local and S3 server, a table and a bucket of the file's own, a secret, quiet logs. */
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
+process.env.S3_ENDPOINT = inject('s3Endpoint');
+process.env.BUCKET_NAME = `test-${randomBytes(6).toString('hex')}`;
 process.env.APP_SECRET = randomBytes(32).toString('base64url');
 process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';

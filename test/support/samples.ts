@@ -37,6 +37,8 @@ export const samples: Record<string, (p: Prepared) => unknown> = {
   restoreComment: () => ({ reason: 'Tarkistettu: asiallinen' }),
   dismissFlags: () => ({ reason: 'Asiallinen kommentti' }),
   markNotificationsRead: () => ({ upTo: new Date().toISOString() }),
+  startDraftExport: () => ({ format: 'csv', lang: 'sv' }),
+  startMyExport: () => ({ format: 'json' }),
 };
 
 /**
