@@ -11,4 +11,10 @@ export const listOpenData = route({
   responses: { 200: { description: 'The datasets', schema: OpenDataCatalogue } },
 });
 
-export const openDataRoutes = [listOpenData];
+export const runOpenData = route({
+  operationId: 'runOpenData', method: 'POST', path: '/local/open-data/run', fn: 'open-data/write', access: 'public', tag: 'Open data', localOnly: true,
+  summary: 'Local runtime only: write the open datasets now (in AWS a daily schedule does)',
+  responses: { 200: { description: 'The datasets as now written', schema: OpenDataCatalogue } },
+});
+
+export const openDataRoutes = [listOpenData, runOpenData];

@@ -9,6 +9,5 @@ const match = matcher(deployedRoutes);
 
 export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   const { allow } = match(event.requestContext.http.method, event.rawPath);
-  // Every GET route answers HEAD too (the stack routes both).
-  return problemResult(allow.length > 0 ? methodNotAllowed(allow.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]))) : notFound('Route'));
+  return problemResult(allow.length > 0 ? methodNotAllowed(allow) : notFound('Route'));
 };

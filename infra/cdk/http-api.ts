@@ -133,8 +133,9 @@ export class ParticipationApi extends Construct {
       integrations[route.fn] ??= new HttpLambdaIntegration(`${constructId(route.fn)}Integration`, props.functions[route.fn]!, { scopePermissionToRoute: false });
       const httpRoutes = this.api.addRoutes({
         path: route.path,
-        // HEAD beside every GET: the same function answers it without a body.
-        methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
+        // No HEAD routes beside the GETs: the stack is near CloudFormation's 500-resource limit (the
+        // handlers answer `HEAD /path` without a body once routed; see shared/http/lambda.ts).
+        methods: [HttpMethod[route.method]],
         integration: integrations[route.fn]!,
         authorizer: authorizers[route.access],
       });

@@ -17,6 +17,7 @@ import { constructId } from '#infra/cdk/function.ts';
 import { Operations } from '#infra/cdk/monitoring.ts';
 import { Edge } from '#infra/cdk/edge.ts';
 import { AhjoSync } from '#infra/cdk/ahjo-sync.ts';
+import { OpenData } from '#infra/cdk/open-data.ts';
 import { Jobs } from '#infra/cdk/jobs.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -42,6 +43,7 @@ export class StatelessStack extends Stack {
   readonly operations: Operations;
   readonly edge: Edge;
   readonly ahjoSync: AhjoSync;
+  readonly openData: OpenData;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -104,6 +106,17 @@ export class StatelessStack extends Stack {
       baseUrl: options.settings.AHJO_BASE_URL ?? 'https://ahjo.hel.fi:9802/ahjorest/v1',
     });
 
+    this.openData = new OpenData(this, 'OpenData', {
+      deploymentName: options.deploymentName,
+      table: this.table,
+      bucket: this.jobs.bucket,
+      secret: this.secret,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+    });
+    // The listing hands out the datasets' links, presigned with its own role.
+    this.openData.allowLinks(this.functions['open-data/read']!);
+
     this.operations = new Operations(this, 'Operations', {
       deploymentName: options.deploymentName,
       alarmEmail: options.alarmEmail,
@@ -116,10 +129,11 @@ export class StatelessStack extends Stack {
         CloseDraft: this.events.closeDraft,
         NotificationsDeliver: this.events.deliverNotifications,
         AhjoSync: this.ahjoSync.handler,
+        OpenData: this.openData.handler,
         ...this.jobs.functions,
       },
       streamConsumer: this.events.publisher,
-      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, ...this.jobs.deadLetterQueues },
+      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, OpenDataFailures: this.openData.deadLetterQueue, ...this.jobs.deadLetterQueues },
     });
 
     this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });

@@ -9,7 +9,17 @@ import { datasets, header, license } from '#shared/open-data/datasets.ts';
 import type { DatasetFile, OpenDataCatalogue } from '#shared/open-data/schema.ts';
 
 const manifestKey = { pk: 'OPENDATA', sk: 'MANIFEST' };
-export type Manifest = Record<string, DatasetFile[]>;
+/** Per dataset its files; `key` is where each is stored, its `url` is signed when listed. */
+export type Manifest = Record<string, (DatasetFile & { key?: string })[]>;
+
+/** The manifest with a fresh download link on every stored file (links expire; the files stay). */
+export async function withLinks(manifest: Manifest, sign: (key: string) => Promise<string>): Promise<Manifest> {
+  const signed: Manifest = {};
+  for (const [name, files] of Object.entries(manifest)) {
+    signed[name] = await Promise.all(files.map(async ({ key, ...file }) => ({ ...file, url: key ? await sign(key) : file.url })));
+  }
+  return signed;
+}
 
 export async function getManifest(): Promise<Manifest> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: manifestKey }));

@@ -19,7 +19,7 @@ const statementsOf = (roleRef: string) => Object.values(template.findResources('
 describe('the scheduled Ahjo sync', () => {
   it('runs on an EventBridge Scheduler schedule with a retry policy and a dead-letter queue', () => {
     const sync = out.stacks.stateless.ahjoSync;
-    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter((s) => String(s.Properties.Description).includes('Ahjo'));
     expect(schedules).toHaveLength(1);
     expect(schedules[0]!.Properties).toMatchObject({
       ScheduleExpression: 'rate(15 minutes)',

@@ -71,14 +71,15 @@ describe('the events construct', () => {
 
   it("sends a consumer's own failed invocations to a DLQ too", () => {
     const configs = template.findResources('AWS::Lambda::EventInvokeConfig');
-    expect(Object.keys(configs)).toHaveLength(eventRules.length + 2); // and close-draft's, below, and the Ahjo sync's
+    expect(Object.keys(configs)).toHaveLength(eventRules.length + 3); // and close-draft's, below, the Ahjo sync's and the open-data job's
     for (const c of Object.values(configs)) expect(c.Properties).toMatchObject({ MaximumRetryAttempts: 2, DestinationConfig: { OnFailure: { Destination: expect.anything() } } });
   });
 
   it('keeps dead letters encrypted, for 14 days, reachable only over TLS', () => {
     const queues = template.findResources('AWS::SQS::Queue');
     const deadLetters = Object.values(queues).filter((q) => !q.Properties.RedrivePolicy);
-    expect(deadLetters.length).toBe(eventRules.length + 4); // the publisher's, the schedules', the notification deliveries', the Ahjo sync's
+    // the publisher's, the schedules', the notification deliveries', the Ahjo sync's, the jobs', the open-data job's
+    expect(deadLetters.length).toBe(eventRules.length + 6);
     for (const q of deadLetters) expect(q.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
     expect(Object.keys(template.findResources('AWS::SQS::QueuePolicy')).length).toBe(Object.keys(queues).length);
   });

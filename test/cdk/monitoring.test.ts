@@ -58,8 +58,8 @@ describe('alarms', () => {
     // A queue with a redrive policy is a work queue (notification deliveries, jobs): its DLQ is the one watched.
     const queues = Object.entries(resources(template, 'AWS::SQS::Queue')).filter(([, q]) => !q.Properties?.RedrivePolicy).map(([id]) => id);
     const { events, jobs } = out.stacks.stateless;
-    // The events' queues, the jobs' and the Ahjo sync's: every queue there is.
-    expect(Object.keys({ ...events.deadLetterQueues, ...jobs.deadLetterQueues }).length + 1).toBe(queues.length);
+    // The events' queues, the jobs', the Ahjo sync's and the open-data job's: every queue there is.
+    expect(Object.keys({ ...events.deadLetterQueues, ...jobs.deadLetterQueues }).length + 2).toBe(queues.length);
     for (const id of queues) {
       const dimension = { Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } };
       expect(alarmsOn('ApproximateNumberOfMessagesVisible', dimension), id).toHaveLength(1);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { handler as health } from '#functions/platform/health.ts';
-import { handler as fallback } from '#functions/platform/fallback.ts';
 
 const event = (routeKey: string, path: string) => ({
   version: '2.0', routeKey, rawPath: path, rawQueryString: '', headers: {},
@@ -10,7 +9,7 @@ const event = (routeKey: string, path: string) => ({
 }) as unknown as APIGatewayProxyEventV2;
 const context = { functionName: 'test', awsRequestId: 'r-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
-describe('HEAD in AWS', () => {
+describe('HEAD in the functions', () => {
   it('a HEAD route is served by the GET implementation, with its headers and no body', async () => {
     const get = (await health(event('GET /v1/health', '/v1/health'), context)) as APIGatewayProxyStructuredResultV2;
     const head = (await health(event('HEAD /v1/health', '/v1/health'), context)) as APIGatewayProxyStructuredResultV2;
@@ -20,9 +19,4 @@ describe('HEAD in AWS', () => {
     expect(head.headers).toEqual(get.headers);
   });
 
-  it('the fallback\'s 405 names HEAD wherever GET is allowed', async () => {
-    const res = await fallback(event('DELETE /v1/health', '/v1/health'));
-    expect(res.statusCode).toBe(405);
-    expect(res.headers?.Allow).toBe('GET, HEAD');
-  });
 });
