@@ -15,7 +15,7 @@ import { openDraft } from '../support/fixtures.ts';
 import { loadComments } from '../support/bulk.ts';
 import { scanTable } from '../support/table.ts';
 
-const api = useLocalApi();
+const api = useLocalApi({ events: false }); // thousands of bulk-loaded comments; no event is under test here
 let restarted: LocalJobs | undefined;
 afterAll(async () => restarted?.stop());
 

@@ -45,12 +45,15 @@ export const staff: User = { sub: 'staff-1', name: 'Sanna Staff', groups: ['staf
 export const moderator: User = { sub: 'moderator-1', name: 'Mika Moderator', groups: ['moderator'] };
 export const resident: User = { sub: 'resident-1', name: 'Riikka Resident' };
 
-/** Starts the local runtime for this test file and stops it after. */
-export function useLocalApi(): TestApi {
+/**
+ * Starts the local runtime for this test file and stops it after. `events: false` leaves out
+ * the stream pipeline, for files that bulk-load thousands of items and test no event.
+ */
+export function useLocalApi(options: { events?: boolean } = {}): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     await ensureTable(process.env.DYNAMODB_ENDPOINT!, process.env.TABLE_NAME!);
-    const runtime = await startLocal({ endpoint: process.env.DYNAMODB_ENDPOINT, tableName: process.env.TABLE_NAME, port: 0, seed: false });
+    const runtime = await startLocal({ endpoint: process.env.DYNAMODB_ENDPOINT, tableName: process.env.TABLE_NAME, port: 0, seed: false, events: options.events });
     const tokens = new Map<string, string>();
     const check = contractOf(await (await fetch(`${runtime.url}/openapi.json`)).json() as Record<string, unknown>);
     const keep = (exchange: Exchange) => {
