@@ -100,14 +100,16 @@ const stored = (d: DraftItem) => {
   return rest;
 };
 
-/** What a list shows of a draft at `now`: no sections. */
-export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary => ({
+type Shown = Pick<DraftItem, 'id' | 'version' | 'title' | 'summary' | 'caseId' | 'commenting' | 'tags' | 'opensAt' | 'closesAt'
+  | 'publishedAt' | 'decisionId' | 'createdAt' | 'updatedAt'> & { commentCount?: number };
+
+/** What a draft and its listing both show at `now`. */
+const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount'> => ({
   id: d.id,
   version: d.version,
   status: draftStatus(d, now),
   title: d.title,
   summary: d.summary ?? null,
-  sectionCount: d.sectionCount,
   caseId: d.caseId ?? null,
   commenting: d.commenting,
   tags: d.tags,
@@ -120,25 +122,11 @@ export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary =
   updatedAt: d.updatedAt,
 });
 
+/** What a list shows of a draft at `now`: no sections. */
+export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary => ({ ...shown(d, now), sectionCount: d.sectionCount });
+
 /** The public shape of a draft at `now`. */
-export const draftView = (d: DraftItem, now: Date): Draft => ({
-  id: d.id,
-  version: d.version,
-  status: draftStatus(d, now),
-  title: d.title,
-  summary: d.summary ?? null,
-  sections: d.sections,
-  caseId: d.caseId ?? null,
-  commenting: d.commenting,
-  tags: d.tags,
-  opensAt: d.opensAt ?? null,
-  closesAt: d.closesAt ?? null,
-  publishedAt: d.publishedAt ?? null,
-  commentCount: d.commentCount,
-  decisionId: d.decisionId ?? null,
-  createdAt: d.createdAt,
-  updatedAt: d.updatedAt,
-});
+export const draftView = (d: DraftItem, now: Date): Draft => ({ ...shown(d, now), sections: d.sections });
 
 const snapshot = (d: DraftItem) => ({
   ...versionKey(d.id, d.version),
