@@ -7,16 +7,14 @@
  * One run at a time (reserved concurrency 1): two runs would share one checkpoint.
  * Least privilege: the table (the imports write it), the API key (read), nothing else.
  */
-import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { scheduleInvocation } from '#infra/cdk/schedule.ts';
 import { functionEntry } from '#infra/bundling.ts';
 import { AppFunction } from '#infra/cdk/function.ts';
 import { grantTableAccess } from '#infra/cdk/table.ts';
@@ -65,34 +63,11 @@ export class AhjoSync extends Construct {
     grantTableAccess(fn, props.table, 'write');
     this.handler = fn;
 
-    this.deadLetterQueue = new Queue(this, 'Failures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the sync schedule and function; operators read it.',
-    });
-    fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1), onFailure: new SqsDestination(this.deadLetterQueue) });
-
-    const role = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
-      description: 'EventBridge Scheduler invokes the Ahjo sync',
-    });
-    fn.grantInvoke(role);
-    this.deadLetterQueue.grantSendMessages(role);
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'CDK grants invoking this one function and its versions (":*"); nothing else.',
-    });
-    new CfnSchedule(this, 'Schedule', {
-      description: `${props.deploymentName}: pull changes from Ahjo`,
+    this.deadLetterQueue = scheduleInvocation(this, fn, {
+      what: `${props.deploymentName}: pull changes from Ahjo`,
       scheduleExpression: props.scheduleExpression ?? 'rate(15 minutes)',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: fn.functionArn,
-        roleArn: role.roleArn,
-        input: JSON.stringify({ source: 'schedule' }),
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 900 },
-        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-      },
+      input: JSON.stringify({ source: 'schedule' }),
+      maxEventAge: Duration.minutes(15),
     });
   }
 }

@@ -5,15 +5,14 @@
  */
 import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { scheduleInvocation } from '#infra/cdk/schedule.ts';
 import { AppFunction } from '#infra/cdk/function.ts';
 import { grantTableAccess } from '#infra/cdk/table.ts';
 
@@ -61,31 +60,11 @@ export class OpenData extends Construct {
     this.handler = fn;
     this.bucket = props.bucket;
 
-    this.deadLetterQueue = new Queue(this, 'Failures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the open-data schedule and function.' });
-    fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
-
-    const role = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
-      description: 'EventBridge Scheduler invokes the open-data job',
-    });
-    fn.grantInvoke(role);
-    this.deadLetterQueue.grantSendMessages(role);
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'CDK grants invoking this one function and its versions (":*"); nothing else.',
-    });
-    new CfnSchedule(this, 'Schedule', {
-      description: `${props.deploymentName}: write the open datasets`,
+    this.deadLetterQueue = scheduleInvocation(this, fn, {
+      what: `${props.deploymentName}: write the open datasets`,
       scheduleExpression: 'cron(0 3 * * ? *)',
-      scheduleExpressionTimezone: 'Europe/Helsinki',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: fn.functionArn,
-        roleArn: role.roleArn,
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
-        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-      },
+      timezone: 'Europe/Helsinki',
+      maxEventAge: Duration.hours(1),
     });
   }
 }
