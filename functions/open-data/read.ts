@@ -3,7 +3,7 @@ import { settings } from '#shared/config.ts';
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { ok } from '#shared/http/reply.ts';
 import { catalogueView, getManifest, withLinks } from '#shared/open-data/manifest.ts';
-import { presignGet } from '#shared/storage/objects.ts';
+import { presignGet } from '#shared/storage/links.ts';
 import { listOpenData } from '#functions/open-data/routes.ts';
 
 export const handler = lambda([

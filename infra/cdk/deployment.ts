@@ -1,6 +1,6 @@
 /**
- * The whole deployment on an app: the stateful and stateless stacks, the edge's web ACL
- * in us-east-1, and cdk-nag's
+ * The whole deployment on an app: the stateful and stateless stacks, the operations stack
+ * (alarms, dashboard), the edge's web ACL in us-east-1, and cdk-nag's
  * AwsSolutions checks over everything, so an unacknowledged finding (error or warning)
  * fails the synth. A rule is acknowledged next to its construct, with the reason:
  * `Validations.of(construct).acknowledge({ id: 'AwsSolutions-SMG4', reason: '…' })`;
@@ -11,9 +11,10 @@ import { AwsSolutionsEnforced } from '#infra/cdk/nag.ts';
 import { deploymentOptions } from '#infra/cdk/options.ts';
 import { StatefulStack } from '#infra/cdk/stateful-stack.ts';
 import { StatelessStack } from '#infra/cdk/stateless-stack.ts';
+import { OperationsStack } from '#infra/cdk/operations-stack.ts';
 import { WebAclStack } from '#infra/cdk/web-acl-stack.ts';
 
-export function deployment(app: App): { stateful: StatefulStack; stateless: StatelessStack; webAcl: WebAclStack } {
+export function deployment(app: App): { stateful: StatefulStack; stateless: StatelessStack; operations: OperationsStack; webAcl: WebAclStack } {
   const options = deploymentOptions(app);
   // The region is an option and the account is left to deploy time: nothing is looked up,
   // so synth works offline.
@@ -42,6 +43,13 @@ export function deployment(app: App): { stateful: StatefulStack; stateless: Stat
     secret: stateful.secret,
     identity: stateful.identity,
   });
+  const operations = new OperationsStack(app, 'Operations', {
+    env,
+    stackName: `${options.deploymentName}-operations`,
+    description: `${options.deploymentName}: alarms and the dashboard`,
+    options,
+    watched: stateless.watched(),
+  });
   Validations.of(app).addPlugins(new AwsSolutionsEnforced(app, { verbose: true }));
-  return { stateful, stateless, webAcl };
+  return { stateful, stateless, operations, webAcl };
 }

@@ -14,7 +14,7 @@ import { HttpFunctions } from '#infra/cdk/http-functions.ts';
 import type { Identity } from '#infra/cdk/identity.ts';
 import type { DeploymentOptions } from '#infra/cdk/options.ts';
 import { constructId } from '#infra/cdk/function.ts';
-import { Operations } from '#infra/cdk/monitoring.ts';
+import type { OperationsProps } from '#infra/cdk/monitoring.ts';
 import { Edge } from '#infra/cdk/edge.ts';
 import { AhjoSync } from '#infra/cdk/ahjo-sync.ts';
 import { OpenData } from '#infra/cdk/open-data.ts';
@@ -40,7 +40,6 @@ export class StatelessStack extends Stack {
   readonly api: ParticipationApi;
   readonly events: DomainEvents;
   readonly jobs: Jobs;
-  readonly operations: Operations;
   readonly edge: Edge;
   readonly ahjoSync: AhjoSync;
   readonly openData: OpenData;
@@ -117,9 +116,21 @@ export class StatelessStack extends Stack {
     // The listing hands out the datasets' links, presigned with its own role.
     this.openData.allowLinks(this.functions['open-data/read']!);
 
-    this.operations = new Operations(this, 'Operations', {
-      deploymentName: options.deploymentName,
-      alarmEmail: options.alarmEmail,
+    this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });
+
+    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
+
+    // Links the API builds use the configured public address (default: the CloudFront edge), never a request's Host header.
+    const publicBaseUrl = options.publicBaseUrl ?? `https://${this.edge.distribution.distributionDomainName}`;
+    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });
+  }
+
+  /** What the operations stack watches: the API, every function and every dead-letter queue. */
+  watched(): Pick<OperationsProps, 'api' | 'functions' | 'streamConsumer' | 'deadLetterQueues'> {
+    return {
       api: this.api.api,
       functions: {
         ...Object.fromEntries(Object.entries(this.functions).map(([fn, f]) => [constructId(fn), f])),
@@ -134,17 +145,6 @@ export class StatelessStack extends Stack {
       },
       streamConsumer: this.events.publisher,
       deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, OpenDataFailures: this.openData.deadLetterQueue, ...this.jobs.deadLetterQueues },
-    });
-
-    this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });
-
-    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
-
-    // Links the API builds use the configured public address (default: the CloudFront edge), never a request's Host header.
-    const publicBaseUrl = options.publicBaseUrl ?? `https://${this.edge.distribution.distributionDomainName}`;
-    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
-    new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });
+    };
   }
 }

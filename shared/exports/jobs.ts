@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini';
 import { createJob, getJob, type JobItem } from '#shared/jobs/repository.ts';
 import { enqueue } from '#shared/jobs/queue.ts';
-import { presignGet } from '#shared/storage/objects.ts';
+import { presignGet } from '#shared/storage/links.ts';
 import { initialExportState, type ExportState } from '#shared/exports/writer.ts';
 import type { ExportJob } from '#shared/exports/schema.ts';
 

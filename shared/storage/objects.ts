@@ -9,17 +9,12 @@ import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
   GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { bucketName, localCredentials } from '#shared/storage/links.ts';
+
+export { bucketName, presignGet, presignPut } from '#shared/storage/links.ts';
 
 /** S3's smallest part, except the last (5 MiB). */
 export const minPartBytes = 5 * 1024 * 1024;
-
-/** The bucket: BUCKET_NAME, set per deployment, per test file, or by the local runtime. */
-export const bucketName = (): string => {
-  const name = process.env.BUCKET_NAME;
-  if (!name) throw new Error('BUCKET_NAME is not set');
-  return name;
-};
 
 const timeoutMs = (): number => {
   const n = Number(process.env.S3_TIMEOUT_MS);
@@ -34,7 +29,7 @@ export const s3 = (): S3Client => {
   const endpoint = process.env.S3_ENDPOINT;
   client = new S3Client({
     ...(endpoint
-      ? { endpoint, forcePathStyle: true, region: process.env.AWS_REGION ?? 'eu-north-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      ? { endpoint, forcePathStyle: true, region: process.env.AWS_REGION ?? 'eu-north-1', credentials: localCredentials }
       : {}),
     maxAttempts: 3,
     requestHandler: { connectionTimeout: Math.ceil(timeoutMs() / 2), requestTimeout: timeoutMs(), throwOnRequestTimeout: true },
@@ -127,11 +122,3 @@ export async function headObject(key: string): Promise<{ bytes: number; contentT
 export async function deleteObject(key: string): Promise<void> {
   await s3().send(new DeleteObjectCommand({ Bucket: bucketName(), Key: key }));
 }
-
-/** A link that downloads `key` for `seconds` without credentials. */
-export const presignGet = (key: string, seconds: number): Promise<string> =>
-  getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucketName(), Key: key }), { expiresIn: seconds });
-
-/** A link that uploads `key` (with exactly this content type) for `seconds` without credentials. */
-export const presignPut = (key: string, seconds: number, contentType: string): Promise<string> =>
-  getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucketName(), Key: key, ContentType: contentType }), { expiresIn: seconds });

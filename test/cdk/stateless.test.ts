@@ -301,3 +301,13 @@ describe('deployment options (context)', () => {
       .toThrow(/throttleRateLimit[\s\S]*corsAllowOrigins|corsAllowOrigins[\s\S]*throttleRateLimit/);
   });
 });
+
+describe('size', () => {
+  test('every stack keeps room under CloudFormation\'s 500 resources a stack (new routes and functions add about five each)', () => {
+    // Assess
+    for (const [name, template] of Object.entries({ stateful: out.stateful, stateless: out.stateless, operations: out.operations })) {
+      const count = Object.keys(template.toJSON().Resources as object).length;
+      expect(count, name).toBeLessThan(450);
+    }
+  });
+});

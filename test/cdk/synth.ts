@@ -18,6 +18,7 @@ export interface Synthesized {
   stacks: ReturnType<typeof deployment>;
   stateful: Template;
   stateless: Template;
+  operations: Template;
 }
 
 export function synthesize(options: { bundle: boolean; context?: Record<string, unknown> }): Synthesized {
@@ -30,7 +31,7 @@ export function synthesize(options: { bundle: boolean; context?: Record<string, 
   });
   const stacks = deployment(app);
   // Synthesizing runs the validation plugins too: a cdk-nag finding throws here.
-  return { app, stacks, stateful: Template.fromStack(stacks.stateful), stateless: Template.fromStack(stacks.stateless) };
+  return { app, stacks, stateful: Template.fromStack(stacks.stateful), stateless: Template.fromStack(stacks.stateless), operations: Template.fromStack(stacks.operations) };
 }
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;

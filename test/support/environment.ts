@@ -11,5 +11,6 @@ process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.AWS_REGION = 'eu-north-1';
 // Many test files share one DynamoDB Local on two cores: a slow call here is load, not an
-// outage. The fault tests start their own database and set short timeouts themselves.
-process.env.DYNAMODB_TIMEOUT_MS ??= '15000';
+// outage (the connection timeout, half of this, also counts the wait for a free socket).
+// The fault tests start their own database and set short timeouts themselves.
+process.env.DYNAMODB_TIMEOUT_MS ??= '60000';
