@@ -62,7 +62,8 @@ describe('the scheduled Ahjo sync', () => {
 
   it('its dead-letter queue and its function are watched', () => {
     const sync = out.stacks.stateless.ahjoSync;
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(({ Properties: a }) => {
+    // The alarms live in the operations stack and name the sync's resources through the stateless stack's exports.
+    const alarms = Object.values(out.operations.findResources('AWS::CloudWatch::Alarm')).map(({ Properties: a }) => {
       const stat = a.Metrics?.[0]?.MetricStat;
       return stat ? { ...a, ...stat.Metric } : a;
     });

@@ -48,7 +48,7 @@ describe('the job queue and function', () => {
     });
     const queue = resources(template, 'AWS::SQS::Queue')[id(jobs.queue)]!.Properties;
     expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [id(jobs.deadLetterQueues.JobFailures!), 'Arn'] }, maxReceiveCount: 5 });
-    const alarmed = Object.values(resources(template, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties).includes(id(jobs.deadLetterQueues.JobFailures!)));
+    const alarmed = Object.values(resources(out.operations, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties).includes(id(jobs.deadLetterQueues.JobFailures!)));
     expect(alarmed.length).toBeGreaterThan(0);
   });
 

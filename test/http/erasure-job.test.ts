@@ -19,13 +19,13 @@ const api = useLocalApi({ events: false }); // thousands of bulk-loaded comments
 let restarted: LocalJobs | undefined;
 afterAll(async () => restarted?.stop());
 
-it('erasure of a person with 1,500 comments answers 204 at once; a job cut off between pages resumes after a restart and leaves nothing', async () => {
+it('erasure of a person with 500 comments (five pages) answers 204 at once; a job cut off between pages resumes after a restart and leaves nothing', async () => {
   // Prepare: their comments, and no runner yet (the job waits, as after a crash)
   const me: User = { sub: 'many-comments-5e2', name: 'Kaisa Kommentoija' };
   const draft = await openDraft(api);
-  await loadComments(draft.id, 1_500, { sub: me.sub, name: me.name!, kind: 'resident' });
+  await loadComments(draft.id, 500, { sub: me.sub, name: me.name!, kind: 'resident' });
   await api.runtime.jobs!.stop();
-  // Act: erase; the answer does not wait for 1,500 comments
+  // Act: erase; the answer does not wait for 500 comments
   const began = performance.now();
   const res = await api.request('DELETE', '/v1/me', { as: me });
   const seconds = (performance.now() - began) / 1000;
@@ -48,5 +48,5 @@ it('erasure of a person with 1,500 comments answers 204 at once; a job cut off b
   expect(JSON.stringify(stored)).not.toContain(me.sub);
   expect(JSON.stringify(stored)).not.toContain(me.name);
   expect(stored.filter((i) => i.type === 'job' || i.type === 'jobPointer')).toEqual([]);
-  expect(stored.filter((i) => i.type === 'comment' && i.status === 'deleted')).toHaveLength(1_500);
+  expect(stored.filter((i) => i.type === 'comment' && i.status === 'deleted')).toHaveLength(500);
 }, 240_000);

@@ -43,8 +43,8 @@ describe('comment activity on a followed draft', () => {
   it('C commenters on a draft with F followers write O(C + F) notification items, each follower counting every other comment', async () => {
     // Prepare: F followers; each of C commenters follows on commenting, as auto-follow does
     const draftId = newId();
-    const F = 12;
-    const C = 20;
+    const F = 6;
+    const C = 10;
     const subs = await followers(draftId, F);
     // Act
     for (let c = 0; c < C; c++) {
