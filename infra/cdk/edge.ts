@@ -9,8 +9,10 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods, CacheCookieBehavior, CacheHeaderBehavior, CachePolicy, CacheQueryStringBehavior, CachedMethods, Distribution,
-  HttpVersion, OriginProtocolPolicy, OriginRequestPolicy, PriceClass, ViewerProtocolPolicy,
+  HttpVersion, OriginProtocolPolicy, OriginRequestCookieBehavior, OriginRequestHeaderBehavior, OriginRequestPolicy,
+  OriginRequestQueryStringBehavior, PriceClass, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -22,14 +24,47 @@ export interface EdgeProps {
   webAclArn: string;
 }
 
+/**
+ * What reaches the API besides `Authorization` and `Origin` (which the cache policy forwards):
+ * the headers the API reads, and the viewer's address for per-address limits. CloudFront's
+ * `Host` never does: API Gateway answers only its own name.
+ */
+export const forwardedHeaders = [
+  'Content-Type', 'If-Match', 'If-None-Match', 'If-Modified-Since', 'Idempotency-Key',
+  'Access-Control-Request-Method', 'Access-Control-Request-Headers', 'CloudFront-Viewer-Address',
+];
+
 export class Edge extends Construct {
   readonly distribution: Distribution;
+  /**
+   * The value CloudFront adds to every request it forwards as `X-Origin-Verify`; the API trusts
+   * `CloudFront-Viewer-Address` only beside it (see shared/http/client-address.ts). A template
+   * reference to a generated secret, given to the HTTP functions as ORIGIN_VERIFY.
+   */
+  readonly originVerify: string;
 
   constructor(scope: Construct, id: string, props: EdgeProps) {
     super(scope, id);
     const stack = Stack.of(this);
+    const secret = new Secret(this, 'OriginVerify', {
+      description: `${props.deploymentName}: the header value by which the API knows a request came through CloudFront`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating it needs CloudFront and the functions updated together, which a redeploy with a new value does; ' +
+        'it vouches only for the viewer-address header, guarding no data.',
+    });
+    this.originVerify = secret.secretValue.unsafeUnwrap();
     const origin = new HttpOrigin(`${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { 'X-Origin-Verify': this.originVerify },
+    });
+    const originRequestPolicy = new OriginRequestPolicy(this, 'ToApi', {
+      comment: `${props.deploymentName}: the headers the API reads, and the viewer's address`,
+      headerBehavior: OriginRequestHeaderBehavior.allowList(...forwardedHeaders),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
     });
     const cachePolicy = new CachePolicy(this, 'FollowOrigin', {
       comment: `${props.deploymentName}: keeps only what the API marks public, by path and query string`,
@@ -50,7 +85,7 @@ export class Edge extends Construct {
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachedMethods: CachedMethods.CACHE_GET_HEAD,
         cachePolicy,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        originRequestPolicy,
         viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
         compress: true,
       },

@@ -1,6 +1,7 @@
 /**
  * One Lambda function per function the route table names, so a new capability deploys by
- * adding its routes. A function whose routes are all GET may only read the table.
+ * adding its routes. A function whose routes are all GET may only read the table; one that
+ * writes may write only the partitions functions/writes.ts names for it.
  */
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -8,6 +9,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { deployedRoutes, httpFunctions, readOnly } from '#functions/routes.ts';
+import { tableWrites } from '#functions/writes.ts';
 import { functionEntry } from '#infra/bundling.ts';
 import { AppFunction, constructId } from '#infra/cdk/function.ts';
 import { grantTableAccess } from '#infra/cdk/table.ts';
@@ -35,7 +37,12 @@ export class HttpFunctions extends Construct {
         logRetention: props.logRetention,
         secret: props.secret,
       });
-      grantTableAccess(handler, props.table, readOnly(fn) ? 'read' : 'write');
+      if (readOnly(fn)) grantTableAccess(handler, props.table, 'read');
+      else {
+        const partitions = tableWrites[fn];
+        if (!partitions) throw new Error(`${fn} writes but functions/writes.ts names no partitions for it`);
+        grantTableAccess(handler, props.table, 'write', partitions);
+      }
       this.functions[fn] = handler;
     }
   }

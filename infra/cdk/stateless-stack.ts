@@ -122,7 +122,11 @@ export class StatelessStack extends Stack {
 
     // Links the API builds use the configured public address (default: the CloudFront edge), never a request's Host header.
     const publicBaseUrl = options.publicBaseUrl ?? `https://${this.edge.distribution.distributionDomainName}`;
-    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    for (const fn of Object.values(this.functions)) {
+      fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+      // Per-address limits count the viewer's address only on requests CloudFront vouches for.
+      fn.addEnvironment('ORIGIN_VERIFY', this.edge.originVerify);
+    }
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: props.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId, description: 'The web app client' });

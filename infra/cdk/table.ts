@@ -4,7 +4,7 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '#shared/data/table.ts';
 
@@ -44,8 +44,22 @@ export const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dy
 /** Each index by name rather than `index/*`, so the grant names exactly what exists. */
 const indexArns = (table: ITable): string[] => tableDefinition.indexes.map((i) => `${table.tableArn}/index/${i.name}`);
 
-/** Grants `grantee` reads of the table and its indexes, and with `write` item writes on the table. */
-export function grantTableAccess(grantee: IGrantable, table: ITable, access: 'read' | 'write'): void {
+/**
+ * Grants `grantee` reads of the table and its indexes, and with `write` item writes on the
+ * table: only in the `partitions` named (IAM's `dynamodb:LeadingKeys`, `DRAFT` allowing
+ * `DRAFT#…`) when given, anywhere when not (the jobs and event consumers, which erase and
+ * fan out across the table).
+ */
+export function grantTableAccess(grantee: IGrantable, table: ITable, access: 'read' | 'write', partitions?: readonly string[]): void {
   Grant.addToPrincipal({ grantee, actions: tableReadActions, resourceArns: [table.tableArn, ...indexArns(table)] });
-  if (access === 'write') Grant.addToPrincipal({ grantee, actions: tableWriteActions, resourceArns: [table.tableArn] });
+  if (access !== 'write') return;
+  if (!partitions) {
+    Grant.addToPrincipal({ grantee, actions: tableWriteActions, resourceArns: [table.tableArn] });
+    return;
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+    actions: tableWriteActions,
+    resources: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions].sort().map((p) => `${p}#*`) } },
+  }));
 }

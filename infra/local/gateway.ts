@@ -15,6 +15,8 @@ import { jsonBody } from '#shared/http/body.ts';
 import { routeKey, type Route } from '#shared/http/route.ts';
 import { bearer, gatewayClaims, optionalTokenContext, verifyToken } from '#shared/http/token.ts';
 import { LocalTokenBody } from '#functions/platform/routes.ts';
+import { tableWrites } from '#functions/writes.ts';
+import { inWriteScope } from '#shared/data/write-scope.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
 import { preflightHeaders, responseCorsHeaders } from '#infra/cors.ts';
 
@@ -146,7 +148,8 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
       if (authorizer) (event.requestContext as unknown as { authorizer: unknown }).authorizer = authorizer;
       if (route.localOnly) return await localRoute(route, event);
       const handler = await functionHandler(route.fn);
-      const response = toResponse(await handler(event, lambdaContext(route.fn, requestId)));
+      // As its role in AWS allows: writes only to the partitions the function declares.
+      const response = toResponse(await inWriteScope(route.fn, tableWrites[route.fn] ?? [], () => handler(event, lambdaContext(route.fn, requestId))));
       return head ? { ...response, body: '' } : response;
     } catch (error) {
       if (error instanceof Problem) return toResponse(problemResult(error));

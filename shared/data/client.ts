@@ -8,6 +8,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { meter } from '#shared/data/meter.ts';
+import { checkWriteScope } from '#shared/data/write-scope.ts';
 import { tracer } from '#shared/observability.ts';
 
 const capacityCommands = new Set([
@@ -30,6 +31,7 @@ const createClient = (): DynamoDBDocumentClient => {
     (next, context) => async (args) => {
       const command = context.commandName ?? 'Unknown';
       const input = args.input as Record<string, unknown>;
+      checkWriteScope(command, input);
       if (capacityCommands.has(command) && input.ReturnConsumedCapacity === undefined) input.ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
       meter.record(command, (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);

@@ -13,6 +13,7 @@ import { meter } from '#shared/data/meter.ts';
 import { newId } from '#shared/ids.ts';
 import { erasedSince } from '#shared/me/erased.ts';
 import { logger, traced } from '#shared/observability.ts';
+import { clientAddress } from '#shared/http/client-address.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
 import { header, jsonBody, rawBody } from '#shared/http/body.ts';
 import { withCaching } from '#shared/http/cache.ts';
@@ -117,7 +118,7 @@ async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promi
     body: route.body ? parseWith(route.body, body, 'body') : undefined,
     actor,
     ifMatch: route.ifMatch ? versionFrom(header(event, 'if-match')) : 0,
-    sourceIp: event.requestContext.http?.sourceIp ?? 'unknown',
+    sourceIp: clientAddress(event),
     header: (name) => header(event, name),
     event,
     newId: newId(),

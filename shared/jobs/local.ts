@@ -5,6 +5,7 @@
  * Failed runs are retried with backoff, as SQS would redeliver them.
  */
 import { runJobsLocally } from '#shared/jobs/queue.ts';
+import { outsideWriteScope } from '#shared/data/write-scope.ts';
 import { unfinishedJobs } from '#shared/jobs/repository.ts';
 import { runJob } from '#shared/jobs/run.ts';
 
@@ -51,7 +52,7 @@ export async function startJobs(options: { concurrency?: number; retryMs?: numbe
     pump();
   };
 
-  runJobsLocally(add);
+  runJobsLocally((id) => outsideWriteScope(() => add(id)));
   for (const id of await unfinishedJobs()) add(id);
   return {
     idle: () => new Promise<void>((resolve) => {

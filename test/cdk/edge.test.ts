@@ -117,3 +117,29 @@ describe('the distribution', () => {
     expect(Object.keys(out.stateless.findOutputs('EdgeUrl'))).toEqual(['EdgeUrl']);
   });
 });
+
+describe('the viewer address', () => {
+  it('reaches the API with the headers it reads, never with CloudFront\'s Host', () => {
+    // Prepare
+    const policies = Object.values(resources(out.stateless, 'AWS::CloudFront::OriginRequestPolicy'));
+    expect(policies).toHaveLength(1);
+    // Assess
+    const headers = policies[0]!.Properties.OriginRequestPolicyConfig.HeadersConfig;
+    expect(headers.HeaderBehavior).toBe('whitelist');
+    expect(headers.Headers).toEqual(expect.arrayContaining(['CloudFront-Viewer-Address', 'Idempotency-Key', 'If-Match', 'Content-Type']));
+    expect(headers.Headers).not.toContain('Host');
+    expect(headers.Headers.length).toBeLessThanOrEqual(10); // CloudFront's quota per policy
+  });
+
+  it('is vouched for by a generated secret that CloudFront sends and every HTTP function compares', () => {
+    // Prepare
+    const origin = distribution().Origins[0];
+    const sent = origin.OriginCustomHeaders.find((h: { HeaderName: string }) => h.HeaderName === 'X-Origin-Verify')?.HeaderValue;
+    // Assess: a reference to the generated secret, not a value in the template
+    expect(JSON.stringify(sent)).toMatch(/resolve:secretsmanager/);
+    out.stateless.hasResourceProperties('AWS::SecretsManager::Secret', { GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true } });
+    const functions = Object.entries(resources(out.stateless, 'AWS::Lambda::Function')).filter(([id]) => id.startsWith('Http'));
+    expect(functions.length).toBeGreaterThan(10);
+    for (const [id, f] of functions) expect(f.Properties.Environment.Variables.ORIGIN_VERIFY, id).toEqual(sent);
+  });
+});

@@ -11,6 +11,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { deployedRoutes, httpFunctions, readOnly, routes } from '#functions/routes.ts';
 import { routeKey } from '#shared/http/route.ts';
 import { tableReadActions, tableWriteActions } from '#infra/cdk/table.ts';
+import { tableWrites } from '#functions/writes.ts';
 import { functionEntry } from '#infra/bundling.ts';
 import { readsSecret } from '#infra/cdk/imports.ts';
 import secretsExtensionLayers from '#infra/cdk/secrets-extension-layers.json' with { type: 'json' };
@@ -219,9 +220,21 @@ describe('functions', () => {
     }
   });
 
-  test('a function with a writing route may write items', () => {
+  test('a function with a writing route may write items, only in the partitions functions/writes.ts names for it', () => {
     for (const fn of httpFunctions.filter((f) => !readOnly(f))) {
       expect(grantedActions(fn), fn).toEqual(expect.arrayContaining([...tableReadActions, ...tableWriteActions]));
+      // Prepare: every statement of its role that grants an item write
+      const role = out.stacks.stateless.functions[fn]!.role!;
+      const roleId = Stack.of(role).getLogicalId(role.node.defaultChild as CfnElement);
+      const writes = Object.values(resources(out.stateless, 'AWS::IAM::Policy'))
+        .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: Record<string, any> }[])
+        .filter((st) => [st.Action].flat().some((a) => tableWriteActions.includes(a)));
+      // Assess
+      expect(writes, fn).toHaveLength(1);
+      const leading = writes[0]!.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[] | undefined;
+      expect(leading, fn).toEqual([...tableWrites[fn]!].sort().map((p) => `${p}#*`));
+      expect(leading, fn).not.toContain('*');
     }
   });
 

@@ -239,10 +239,10 @@ describe('results visibility', () => {
 });
 
 describe('counts are exact under concurrency', () => {
-  it('300 distinct residents voting at once give total 300', async () => {
+  it('150 distinct residents voting at once give total 150', async () => {
     // Prepare
     const poll = await openPoll({ type: 'multiple', maxChoices: 2 });
-    const voters = Array.from({ length: 300 }, (_, i) => residentNo(1000 + i));
+    const voters = Array.from({ length: 150 }, (_, i) => residentNo(1000 + i));
     await Promise.all(voters.map((v) => api.token(v)));
     const choice = (i: number) => (i % 3 === 0 ? [poll.options[0]!, poll.options[1]!] : [poll.options[i % 3]!]);
     // Act
@@ -250,11 +250,11 @@ describe('counts are exact under concurrency', () => {
     // Assess
     expect(answers.filter((r) => r.status !== 200).map((r) => r.text)).toEqual([]);
     const p = await seen(poll.draftId, poll.pollId);
-    expect(p.results!.total).toBe(300);
-    expect(counts(p)).toEqual([100 + 0, 100 + 100, 100]);
+    expect(p.results!.total).toBe(150);
+    expect(counts(p)).toEqual([50, 50 + 50, 50]);
 
-    // Act: 150 of them change their ballots at once, while 50 new voters arrive
-    const changers = voters.slice(0, 150);
+    // Act: 75 of them change their ballots at once, while 50 new voters arrive
+    const changers = voters.slice(0, 75);
     const newcomers = Array.from({ length: 50 }, (_, i) => residentNo(2000 + i));
     const more = await Promise.all([
       ...changers.map((v) => vote(poll.ballot, v, [poll.options[2]!])),
@@ -263,11 +263,11 @@ describe('counts are exact under concurrency', () => {
     // Assess: each changed ballot moved its counts, nothing was lost or doubled
     expect(more.filter((r) => r.status !== 200).map((r) => r.text)).toEqual([]);
     const expected = [0, 0, 0];
-    const finalChoice = (i: number) => (i < 150 ? [2] : i % 3 === 0 ? [0, 1] : [i % 3]);
+    const finalChoice = (i: number) => (i < 75 ? [2] : i % 3 === 0 ? [0, 1] : [i % 3]);
     voters.forEach((_, i) => finalChoice(i).forEach((o) => (expected[o]! += 1)));
     expected[0]! += 50;
     const after = await seen(poll.draftId, poll.pollId);
-    expect(after.results!.total).toBe(350);
+    expect(after.results!.total).toBe(200);
     expect(counts(after)).toEqual(expected);
   }, 180_000);
 
