@@ -16,6 +16,7 @@ import { pollClosed } from '#events/poll-closed.ts';
 import { caseUpdated } from '#events/case-updated.ts';
 import { draftWithdrawn } from '#events/draft-withdrawn.ts';
 import { commentResponded } from '#events/comment-responded.ts';
+import { draftExtended } from '#events/draft-extended.ts';
 
 export const catalogue = [
   draftPublished,
@@ -29,6 +30,7 @@ export const catalogue = [
   caseUpdated,
   draftWithdrawn,
   commentResponded,
+  draftExtended,
 ] as const;
 
 type Definitions = (typeof catalogue)[number];
