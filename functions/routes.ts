@@ -18,7 +18,6 @@ import { decisionRoutes } from '#functions/decisions/routes.ts';
 import { importRoutes } from '#functions/imports/routes.ts';
 import { caseRoutes } from '#functions/cases/routes.ts';
 import { openDataRoutes } from '#functions/open-data/routes.ts';
-import { reportRoutes } from '#functions/reports/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
@@ -36,7 +35,6 @@ export const routes: Route[] = [
   ...importRoutes,
   ...caseRoutes,
   ...openDataRoutes,
-  ...reportRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */

@@ -60,7 +60,7 @@ export const unvoteComment = route({
 });
 
 export const respondToComment = route({
-  operationId: 'respondToComment', method: 'PUT', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/respond', access: 'staff', tag,
+  operationId: 'respondToComment', method: 'PUT', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/write', access: 'staff', tag,
   summary: "Give (or replace) the municipality's official response to a comment",
   description: 'Also after the draft closed. The comment then shows `response: {body, at}`, and its author is told (`CommentResponded`: '
     + 'the notification feed, and e-mail where the resident chose it). A hidden comment takes no response (409).',
@@ -70,7 +70,7 @@ export const respondToComment = route({
 });
 
 export const withdrawCommentResponse = route({
-  operationId: 'withdrawCommentResponse', method: 'DELETE', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/respond', access: 'staff', tag,
+  operationId: 'withdrawCommentResponse', method: 'DELETE', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/write', access: 'staff', tag,
   summary: 'Withdraw the official response to a comment',
   description: 'Withdrawing a response that is not there changes nothing (204).',
   params: CommentParams,

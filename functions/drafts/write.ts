@@ -1,7 +1,7 @@
 /** Lambda: staff create, edit, publish and close drafts. */
 import { settings } from '#shared/config.ts';
 import { lambda, implement } from '#shared/http/lambda.ts';
-import { Problem, missingLanguages, notFound, unprocessable } from '#shared/http/problem.ts';
+import { conflict, missingLanguages, notFound, unprocessable } from '#shared/http/problem.ts';
 import { created, versioned } from '#shared/http/reply.ts';
 import { nextVersion } from '#shared/drafts/edit.ts';
 import { defaultPreviewHours, previewToken } from '#shared/drafts/preview.ts';
@@ -30,7 +30,7 @@ export const handler = lambda([
     if (current.version !== ifMatch) throw drafts.staleVersion(current.version);
     if (body.closesAt) {
       const refusal = extensionRefusal(current, body.closesAt, now);
-      if (refusal?.status === 409) throw new Problem(409, 'participation-ended', 'Participation ended', refusal.detail);
+      if (refusal?.status === 409) throw conflict('already-closed', 'Already closed', refusal.detail);
       if (refusal) throw unprocessable(refusal.detail, [{ path: 'body.closesAt', message: refusal.detail }]);
     }
     const next = nextVersion(current, body, now, settings().requiredLanguages);

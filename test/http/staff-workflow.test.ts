@@ -20,7 +20,7 @@ async function walkAs(path: string, as: User) {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const res = await api.request('GET', `${path}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as });
+    const res: { status: number; text: string; body: any } = await api.request('GET', `${path}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as });
     expect(res.status, res.text).toBe(200);
     ids.push(...res.body.items.map((d: { id: string }) => d.id));
     cursor = res.body.nextCursor;
