@@ -25,6 +25,8 @@ export async function previewOpens(token: string, draftId: string, now: Date): P
   const expires = Number(match[1]);
   if (expires * 1000 <= now.getTime()) return false;
   const given = Buffer.from(match[2]!, 'base64url');
+  // One spelling only: base64url's last character has spare bits that decode alike.
+  if (given.toString('base64url') !== match[2]) return false;
   const expected = await mac(draftId, expires);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

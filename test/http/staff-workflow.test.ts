@@ -167,6 +167,7 @@ describe('preview links', () => {
     const [expires, mac] = token.split('.') as [string, string];
     const tampered = [
       `${Number(expires) + 3600}.${mac}`,
+      `${expires}.${mac.slice(0, 10)}${mac[10] === 'A' ? 'B' : 'A'}${mac.slice(11)}`,
       `${expires}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`,
       `${expires}.`,
       'not-a-token',
