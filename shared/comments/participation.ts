@@ -3,10 +3,11 @@
  * draft (`DRAFT#<id>` / `PARTICIPATION`) changed in the same transaction as the comment or
  * response it counts, so the report reads one item instead of every comment. Distinct
  * people are counted by marker items (`PARTICIPANT#<marker>`, and `…#S#<sectionId>` per
- * section; `none` stands for the draft as a whole) whose key is the keyed hash that stands for a person on their marks: a
- * conditional put admits each person once, names nobody, and outlives their erasure.
- * Counts are of comments received (replies included), whatever became of them later; an
- * anonymous comment counts as one participant, since nobody can tell two anonymous people apart.
+ * section; `none` stands for the draft as a whole) whose key is the keyed hash that stands
+ * for a person on their marks: a conditional put admits each person once, names nobody, and
+ * outlives their erasure. Counts are of comments received (replies included), whatever
+ * became of them later. As in the open-data statistics, a participant is a signed-in
+ * account or an anonymous name.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
@@ -37,6 +38,8 @@ export interface Counted {
   root: boolean;
   /** Absent for anonymous comments. */
   authorSub?: string;
+  /** The name an anonymous comment gave. */
+  authorName?: string;
 }
 
 /**
@@ -45,7 +48,8 @@ export interface Counted {
  * carry a condition, so a lost race (the same person twice at once) can be told apart.
  */
 export async function countComment(c: Counted, at: string): Promise<{ items: TransactItem[]; markers: number }> {
-  const marker = c.authorSub ? await markerOf(c.authorSub) : undefined;
+  const person = c.authorSub ?? (c.authorName !== undefined ? `anonymous:${c.authorName}` : undefined);
+  const marker = person ? await markerOf(person) : undefined;
   const place = c.sectionId ?? none;
   let newInDraft = true;
   let newInSection = true;

@@ -106,6 +106,18 @@ describe('the consultation report', () => {
     }
   });
 
+  it('counts an anonymous name as one participant, as the open-data statistics do', async () => {
+    // Prepare
+    const draft = await openDraft(api, { commenting: 'anonymous' });
+    for (const authorName of ['Anna', 'Anna', 'Bo']) await postComment(api, draft.id, undefined, { authorName });
+    await closeNow(draft.id);
+    // Act
+    const res = await api.request('GET', `/v1/drafts/${draft.id}/report`);
+    // Assess
+    expect(res.body.participation).toMatchObject({ comments: 3, participants: 2 });
+    expect(res.text).not.toContain('Anna');
+  });
+
   it('is public once the draft closed; before that only staff read it (others 409), and an unpublished one is 404 to others', async () => {
     // Prepare
     const draft = await openDraft(api);
