@@ -122,6 +122,31 @@ describe('extending a draft', () => {
     expect(mine).toEqual([expect.objectContaining({ event: 'DraftExtended', closesAt: later })]);
   });
 
+  it('an extended draft closes at its new deadline, not the old one', async () => {
+    // Prepare
+    const created = await api.request('POST', '/v1/drafts', { as: staff, body: draftBody() });
+    const first = new Date(Date.now() + 1500).toISOString();
+    const published = await api.request('POST', `/v1/drafts/${created.body.id}/publish`, { as: staff, body: { closesAt: first } });
+    await api.request('PUT', `/v1/drafts/${created.body.id}/subscription`, { as: follower });
+    const later = new Date(Date.now() + 3500).toISOString();
+    // Act
+    const res = await api.request('PATCH', `/v1/drafts/${created.body.id}`, { as: staff, body: { closesAt: later }, headers: { 'if-match': `"${published.body.version}"` } });
+    // Assess
+    expect(res.status, res.text).toBe(200);
+    const closed = async () => (await feed(follower)).filter((n) => n.draftId === created.body.id && n.event === 'DraftClosed');
+    while (Date.now() < Date.parse(first) + 1000) {
+      expect(await closed()).toEqual([]);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const deadline = Date.parse(later) + 10_000;
+    let heard = await closed();
+    while (heard.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      heard = await closed();
+    }
+    expect(heard).toEqual([expect.objectContaining({ event: 'DraftClosed', at: later })]);
+  });
+
   it('an earlier deadline is 422 and a closed draft cannot be extended (409); neither changes the draft', async () => {
     // Prepare
     const draft = await openDraft(api);
