@@ -140,7 +140,7 @@ export class DomainEvents extends Construct {
       SCHEDULE_DLQ_ARN: scheduleFailures.queueArn,
     };
     for (const [key, value] of Object.entries(settings)) (scheduling as AppFunction['handler']).addEnvironment(key, value);
-    // Create only (a draft's schedule is never changed: a repeat finds it exists), in this group only.
+    // Create only (a schedule is never changed: a repeat finds it exists, an extension makes another), in this group only.
     scheduling.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [this.scheduleArns()] }));
     scheduling.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
 

@@ -48,9 +48,16 @@ export const commentScenarios: Record<string, Scenario> = {
     expect: 201,
     rawBefore: benchDraft('postComment'),
     raw: (_state, i) => new TransactWriteCommand({
+      // The comment, its count on the draft, and the report's participation counters (a resident commenting again: no new marker).
       TransactItems: [
         countOnDraft('postComment', i, 1),
         { Put: { TableName: tableName(), Item: commentLike('postComment', `comment-${i}`), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName(), Key: benchKey('postComment', 'participation'), UpdateExpression: 'ADD comments :one, roots :one, #s :one',
+            ExpressionAttributeNames: { '#s': 's#section#comments' }, ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
       ],
     }),
   }),
