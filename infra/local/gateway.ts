@@ -15,6 +15,8 @@ import { jsonBody } from '#shared/http/body.ts';
 import { routeKey, type Route } from '#shared/http/route.ts';
 import { bearer, gatewayClaims, optionalTokenContext, verifyToken } from '#shared/http/token.ts';
 import { LocalTokenBody } from '#functions/platform/routes.ts';
+import { DigestRunBody } from '#shared/mail/capture-schema.ts';
+import { listCaptured } from '#shared/mail/capture.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
 import { preflightHeaders, responseCorsHeaders } from '#infra/cors.ts';
 
@@ -160,6 +162,16 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
       // What the daily schedule invokes in AWS: the same function, now.
       const write = (await functionHandler(route.fn)) as unknown as () => Promise<unknown>;
       return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(await write()) };
+    }
+    if (route.operationId === 'listMail') {
+      return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify({ items: await listCaptured() }) };
+    }
+    if (route.operationId === 'runDigests') {
+      // What the digest schedules invoke in AWS: the same function, now.
+      const body = parseWith(DigestRunBody, jsonBody(event, 1024), 'body');
+      const digest = (await functionHandler(route.fn)) as unknown as (input: unknown, context: Context) => Promise<unknown>;
+      const result = await digest(body, lambdaContext(route.fn));
+      return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(result) };
     }
     if (route.operationId !== 'localToken') throw notFound('Route');
     const body = parseWith(LocalTokenBody, jsonBody(event, 4096) ?? {}, 'body');
