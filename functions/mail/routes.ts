@@ -25,7 +25,7 @@ export const putPreferences = route({
 });
 
 export const unsubscribe = route({
-  operationId: 'unsubscribe', method: 'POST', path: '/v1/unsubscribe/{token}', fn: 'mail/unsubscribe', access: 'public', tag,
+  operationId: 'unsubscribe', method: 'POST', path: '/v1/unsubscribe/{token}', fn: 'mail/preferences', access: 'public', tag,
   summary: 'One-click unsubscribe (RFC 8058): turns e-mail off',
   description: 'The link every message carries in `List-Unsubscribe`; mail clients post `List-Unsubscribe=One-Click` ' +
     '(`application/x-www-form-urlencoded`). No login: the token is signed and names one person. Repeating it is harmless. ' +

@@ -112,6 +112,40 @@ export class Operations extends Construct {
     });
   }
 
+  /**
+   * Alarms for functions and dead-letter queues that live in another (nested) stack, on this
+   * topic: the same alarms as the stack's own, with no dashboard of their own.
+   */
+  watch(scope: Construct, props: { deploymentName: string; functions: Record<string, IFunction>; deadLetterQueues: Record<string, IQueue> }): MonitoringFacade {
+    const facade = new MonitoringFacade(scope, 'Monitoring', {
+      alarmFactoryDefaults: {
+        alarmNamePrefix: props.deploymentName,
+        actionsEnabled: true,
+        action: new SnsAlarmActionStrategy({ onAlarmTopic: this.topic, onOkTopic: this.topic }),
+        datapointsToAlarm: 1,
+      },
+      metricFactoryDefaults: {},
+      dashboardFactory: new DefaultDashboardFactory(scope, 'Dashboards', {
+        dashboardNamePrefix: props.deploymentName, createDashboard: false, createSummaryDashboard: false, createAlarmDashboard: false,
+      }),
+    });
+    for (const [queueName, queue] of Object.entries(props.deadLetterQueues)) {
+      facade.monitorSqsQueue({
+        queue, alarmFriendlyName: queueName, humanReadableName: queueName,
+        addQueueMaxSizeAlarm: { Critical: { maxMessageCount: 0 } },
+        addQueueMaxMessageAgeAlarm: { Critical: { maxAgeInSeconds: thresholds.deadLetterMaxAge.toSeconds() } },
+      });
+    }
+    for (const [fnName, fn] of Object.entries(props.functions)) {
+      facade.monitorLambdaFunction({
+        lambdaFunction: fn, alarmFriendlyName: fnName, humanReadableName: fnName,
+        addFaultCountAlarm: { Critical: { maxErrorCount: 0 } },
+        addThrottlesCountAlarm: { Critical: { maxErrorCount: 0 } },
+      });
+    }
+    return facade;
+  }
+
   private anyOf() {
     // No failure publishes no datapoint: that is the healthy state, not missing data.
     return { threshold: 0, comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD, treatMissingDataOverride: TreatMissingData.NOT_BREACHING };
