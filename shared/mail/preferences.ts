@@ -49,27 +49,34 @@ export async function getPreferences(sub: string): Promise<PreferencesItem | und
 const digestKeys = (sub: string, email: EmailFrequency, address: string | undefined) =>
   (email === 'daily' || email === 'weekly') && address ? { gsi1pk: `DIGEST#${email}`, gsi1sk: sub } : {};
 
-/**
- * Saves language and frequency with the caller's verified address (none: e-mail stays
- * unsent). A changed frequency starts `since` anew; the digest's progress is kept.
- */
-export async function savePreferences(sub: string, wanted: { language: string; email: EmailFrequency }, address: string | undefined, now = new Date()): Promise<PreferencesItem> {
-  const before = await getPreferences(sub);
-  const item: PreferencesItem & Record<string, unknown> = {
+/** The stored item: the index entries follow from frequency and address (exported for bulk loads: the bench). */
+export async function preferencesItem(sub: string, wanted: { language: string; email: EmailFrequency }, address: string | undefined,
+  since: string, now: Date, progress: { digestedUpTo?: string; digestRun?: string } = {}): Promise<PreferencesItem & Record<string, unknown>> {
+  return {
     ...key(sub),
     type: 'mailPreference',
     sub,
     language: wanted.language,
     email: wanted.email,
     ...(address ? { address, gsi2pk: `MAILTO#${await addressRef(address)}`, gsi2sk: sub } : {}),
-    since: before && before.email === wanted.email ? before.since : now.toISOString(),
+    since,
     savedAt: Math.floor(now.getTime() / 1000),
-    ...(before?.digestedUpTo ? { digestedUpTo: before.digestedUpTo } : {}),
-    ...(before?.digestRun ? { digestRun: before.digestRun } : {}),
+    ...(progress.digestedUpTo ? { digestedUpTo: progress.digestedUpTo } : {}),
+    ...(progress.digestRun ? { digestRun: progress.digestRun } : {}),
     ...digestKeys(sub, wanted.email, address),
     userPk: `USER#${sub}`,
     userSk: 'MAIL#PREFERENCES',
   };
+}
+
+/**
+ * Saves language and frequency with the caller's verified address (none: e-mail stays
+ * unsent). A changed frequency starts `since` anew; the digest's progress is kept.
+ */
+export async function savePreferences(sub: string, wanted: { language: string; email: EmailFrequency }, address: string | undefined, now = new Date()): Promise<PreferencesItem> {
+  const before = await getPreferences(sub);
+  const since = before && before.email === wanted.email ? before.since : now.toISOString();
+  const item = await preferencesItem(sub, wanted, address, since, now, { digestedUpTo: before?.digestedUpTo, digestRun: before?.digestRun });
   await db().send(new PutCommand({ TableName: tableName(), Item: item }));
   return item;
 }
