@@ -14,6 +14,9 @@ import { decisionRecorded } from '#events/decision-recorded.ts';
 import { commentHidden } from '#events/comment-hidden.ts';
 import { pollClosed } from '#events/poll-closed.ts';
 import { caseUpdated } from '#events/case-updated.ts';
+import { draftWithdrawn } from '#events/draft-withdrawn.ts';
+import { commentResponded } from '#events/comment-responded.ts';
+import { draftExtended } from '#events/draft-extended.ts';
 
 export const catalogue = [
   draftPublished,
@@ -25,6 +28,9 @@ export const catalogue = [
   decisionRecorded,
   implementationUpdated,
   caseUpdated,
+  draftWithdrawn,
+  commentResponded,
+  draftExtended,
 ] as const;
 
 type Definitions = (typeof catalogue)[number];

@@ -65,6 +65,20 @@ const mappers: Record<string, Mapper> = {
         draftId: d.id, caseId: orNull(d.caseId), title: d.title, closedAt: d.closedAt, commentCount: d.commentCount ?? 0,
       }));
     }
+    if (appeared(c, 'withdrawnAt')) {
+      events.push(domainEvent('DraftWithdrawn', {
+        ...base('DraftWithdrawn', d.withdrawnAt),
+        draftId: d.id, caseId: orNull(d.caseId), title: d.title, reason: d.withdrawal?.reason ?? {}, withdrawnAt: d.withdrawnAt,
+      }));
+    }
+    // A later deadline on a draft still running (withdrawal moves it earlier; publishing sets it first).
+    const before = c.old;
+    if (before?.publishedAt && before.closesAt && d.closesAt > before.closesAt && !d.closedAt && !d.withdrawnAt && !d.decisionId) {
+      events.push(domainEvent('DraftExtended', {
+        ...base('DraftExtended', d.updatedAt),
+        draftId: d.id, caseId: orNull(d.caseId), title: d.title, previousClosesAt: before.closesAt, closesAt: d.closesAt,
+      }));
+    }
     return events;
   },
 
@@ -77,14 +91,22 @@ const mappers: Record<string, Mapper> = {
         draftVersion: m.draftVersion, createdAt: m.createdAt,
       })];
     }
+    const events: DomainEvent[] = [];
+    if (m.response && m.response.at !== c.old?.response?.at) {
+      events.push(domainEvent('CommentResponded', {
+        ...base('CommentResponded', m.response.at),
+        draftId: m.draftId, commentId: m.id, sectionId: orNull(m.sectionId), parentId: orNull(m.parentId),
+        response: m.response.body, respondedAt: m.response.at, revised: c.old?.response !== undefined,
+      }));
+    }
     if (m.status === 'hidden' && c.old?.status !== 'hidden') {
       const hiddenAt = m.moderation?.at ?? m.updatedAt ?? c.at;
-      return [domainEvent('CommentHidden', {
+      events.push(domainEvent('CommentHidden', {
         ...base('CommentHidden', hiddenAt),
         draftId: m.draftId, commentId: m.id, reason: String(m.moderation?.reason ?? ''), hiddenAt,
-      })];
+      }));
     }
-    return [];
+    return events;
   },
 
   poll: (c, base) => {

@@ -20,7 +20,7 @@ export const eventRules: EventRule[] = [
   {
     name: 'Notifications',
     fn: 'notifications/fan-out',
-    detailTypes: ['DraftClosed', 'CommentPosted', 'CommentHidden', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated'],
+    detailTypes: ['DraftClosed', 'DraftWithdrawn', 'DraftExtended', 'CommentPosted', 'CommentHidden', 'CommentResponded', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated'],
     access: 'write',
     description: "Writes each event into the notification feeds of those who follow what it is about.",
   },
@@ -34,14 +34,14 @@ export const eventRules: EventRule[] = [
   {
     name: 'Deadlines',
     fn: 'events/deadlines',
-    detailTypes: ['DraftPublished'],
+    detailTypes: ['DraftPublished', 'DraftExtended'],
     access: 'none',
-    description: "Schedules the close of a published draft at its closesAt.",
+    description: "Schedules the close of a published draft at its closesAt, and again when staff extend it.",
   },
   {
     name: 'ClosePolls',
     fn: 'polls/close',
-    detailTypes: ['DraftClosed', 'DecisionRecorded'],
+    detailTypes: ['DraftClosed', 'DraftWithdrawn', 'DecisionRecorded'],
     access: 'write',
     description: "Closes a draft's polls when participation ends: fences their counters and records final results (PollClosed).",
   },

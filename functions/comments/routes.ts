@@ -3,7 +3,7 @@
 import { route } from '#shared/http/route.ts';
 import { PageQuery, page } from '#shared/schema.ts';
 import { DraftParams } from '#shared/drafts/schema.ts';
-import { Comment, CommentParams, EditCommentBody, ListCommentsQuery, PostCommentBody, Votes } from '#shared/comments/schema.ts';
+import { Comment, CommentParams, CommentResponseBody, EditCommentBody, ListCommentsQuery, PostCommentBody, Votes } from '#shared/comments/schema.ts';
 
 const tag = 'Comments';
 
@@ -59,4 +59,22 @@ export const unvoteComment = route({
   responses: { 200: { description: 'The vote count', schema: Votes } },
 });
 
-export const commentRoutes = [postComment, listComments, listReplies, editComment, deleteComment, voteComment, unvoteComment];
+export const respondToComment = route({
+  operationId: 'respondToComment', method: 'PUT', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/write', access: 'staff', tag,
+  summary: "Give (or replace) the municipality's official response to a comment",
+  description: 'Also after the draft closed. The comment then shows `response: {body, at}`, and its author is told (`CommentResponded`: '
+    + 'the notification feed, and e-mail where the resident chose it). A hidden comment takes no response (409).',
+  params: CommentParams, body: CommentResponseBody,
+  responses: { 200: { description: 'The comment with its response', schema: Comment } },
+  errors: { 409: '`comment-not-visible`: the comment is hidden.' },
+});
+
+export const withdrawCommentResponse = route({
+  operationId: 'withdrawCommentResponse', method: 'DELETE', path: '/v1/drafts/{id}/comments/{cid}/response', fn: 'comments/write', access: 'staff', tag,
+  summary: 'Withdraw the official response to a comment',
+  description: 'Withdrawing a response that is not there changes nothing (204).',
+  params: CommentParams,
+  responses: { 204: { description: 'The comment has no response' } },
+});
+
+export const commentRoutes = [postComment, listComments, listReplies, editComment, deleteComment, voteComment, unvoteComment, respondToComment, withdrawCommentResponse];

@@ -1,14 +1,17 @@
-/** Lambda: residents post, edit, remove and vote on comments. */
+/** Lambda: residents post, edit, remove and vote on comments; staff give and withdraw official responses. */
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { Problem, notFound, participationClosed, unprocessable } from '#shared/http/problem.ts';
 import { created, noContent, ok } from '#shared/http/reply.ts';
 import { getDraftListing } from '#shared/drafts/repository.ts';
 import { isOpen } from '#shared/drafts/rules.ts';
 import * as comments from '#shared/comments/repository.ts';
+import { respond, withdrawResponse } from '#shared/comments/responses.ts';
 import { participant } from '#shared/comments/rules.ts';
 import { settings } from '#shared/config.ts';
 import { admitAnonymous } from '#shared/moderation/rate-limit.ts';
-import { deleteComment, editComment, postComment, unvoteComment, voteComment } from '#functions/comments/routes.ts';
+import {
+  deleteComment, editComment, postComment, respondToComment, unvoteComment, voteComment, withdrawCommentResponse,
+} from '#functions/comments/routes.ts';
 
 const commentCreated = (c: comments.CommentItem) => created(comments.commentView(c), `/v1/drafts/${c.draftId}/comments/${c.id}`);
 
@@ -58,6 +61,13 @@ export const handler = lambda([
 
   implement(voteComment, async ({ params, actor }) => ok({ votes: await vote(params.id, params.cid, actor!.sub, true) })),
   implement(unvoteComment, async ({ params, actor }) => ok({ votes: await vote(params.id, params.cid, actor!.sub, false) })),
+
+  implement(respondToComment, async ({ params, body }) => ok(comments.commentView(await respond(params.id, params.cid, body.body, new Date())))),
+
+  implement(withdrawCommentResponse, async ({ params }) => {
+    await withdrawResponse(params.id, params.cid);
+    return noContent();
+  }),
 ]);
 
 async function vote(draftId: string, commentId: string, sub: string, up: boolean): Promise<number> {

@@ -2,7 +2,8 @@
 import { route } from '#shared/http/route.ts';
 import { PageQuery, page } from '#shared/schema.ts';
 import {
-  CreateDraftBody, Draft, DraftParams, DraftSummary, DraftVersion, ListDraftsQuery, PatchDraftBody, PublishDraftBody,
+  CreateDraftBody, Draft, DraftParams, DraftSummary, DraftVersion, GetDraftQuery, ListDraftsQuery, PatchDraftBody, PreviewLink, PreviewLinkBody,
+  PublishDraftBody, WithdrawDraftBody,
 } from '#shared/drafts/schema.ts';
 
 const tag = 'Drafts';
@@ -17,7 +18,9 @@ export const createDraft = route({
 export const getDraft = route({
   operationId: 'getDraft', method: 'GET', path: '/v1/drafts/{id}', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Read a draft (staff also see unpublished ones)',
-  params: DraftParams,
+  description: 'An unpublished draft is 404 to everyone but staff, unless `preview` carries a valid token from `POST /v1/drafts/{id}/preview-link` '
+    + '(made for this draft and not expired; a tampered or expired token is 404 too). A preview answer is `private, no-store`.',
+  params: DraftParams, query: GetDraftQuery,
   cacheMaxAge: 30,
   responses: { 200: { description: 'The draft', schema: Draft } },
 });
@@ -25,8 +28,11 @@ export const getDraft = route({
 export const patchDraft = route({
   operationId: 'patchDraft', method: 'PATCH', path: '/v1/drafts/{id}', fn: 'drafts/write', access: 'staff', tag,
   summary: 'Edit a draft; a published draft keeps every earlier version',
+  description: 'A published draft needs `changelog`, unless only `closesAt` changes: a later deadline for a scheduled or open draft '
+    + '(an extension; followers are told by `DraftExtended`). An earlier deadline is 422; a draft whose participation ended is 409.',
   params: DraftParams, body: PatchDraftBody, ifMatch: true,
   responses: { 200: { description: 'The draft at its new version', schema: Draft } },
+  errors: { 409: 'Participation on the draft has ended: its deadline can no longer move.' },
 });
 
 export const listDraftVersions = route({
@@ -52,11 +58,33 @@ export const closeDraft = route({
 });
 
 export const listDrafts = route({
-  operationId: 'listDrafts', method: 'GET', path: '/v1/drafts', fn: 'drafts/read', access: 'public', tag,
+  operationId: 'listDrafts', method: 'GET', path: '/v1/drafts', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Published drafts, newest first; open ones by closesAt ascending',
+  description: '`status=withdrawn` lists withdrawn drafts by withdrawal, newest first. `status=unpublished` (staff only: 401 without a token, 403 for others) '
+    + 'lists drafts not yet published, newest first.',
   query: ListDraftsQuery,
+  errors: { 401: '`status=unpublished` without a token.', 403: '`status=unpublished` without the staff role.' },
   cacheMaxAge: 30,
   responses: { 200: { description: 'A page of drafts, as summaries (no sections: read a draft for them)', schema: page(DraftSummary) } },
 });
 
-export const draftRoutes = [createDraft, getDraft, patchDraft, listDraftVersions, publishDraft, closeDraft, listDrafts];
+export const withdrawDraft = route({
+  operationId: 'withdrawDraft', method: 'POST', path: '/v1/drafts/{id}/withdraw', fn: 'drafts/write', access: 'staff', tag,
+  summary: 'Withdraw a published draft with a public reason; participation ends',
+  description: 'The draft stays public with status `withdrawn` and `withdrawal: {reason, at}`; it takes no more comments, votes or ballots (409), '
+    + 'its polls close, and followers are told (`DraftWithdrawn`). An unpublished, decided or already withdrawn draft is 409.',
+  params: DraftParams, body: WithdrawDraftBody,
+  responses: { 200: { description: 'The withdrawn draft', schema: Draft } },
+  errors: { 409: '`not-published`, `already-decided` or `already-withdrawn`.' },
+});
+
+export const createPreviewLink = route({
+  operationId: 'createPreviewLink', method: 'POST', path: '/v1/drafts/{id}/preview-link', fn: 'drafts/write', access: 'staff', tag,
+  summary: 'A signed, expiring link that opens this draft (published or not) to whoever holds it',
+  description: 'The link is `GET /v1/drafts/{id}?preview=<token>` at the public base URL; it works for this draft only, until `expiresAt` '
+    + '(`expiresInHours`, 1–720, default 72). Nothing is stored: it cannot be revoked before it expires.',
+  params: DraftParams, body: PreviewLinkBody,
+  responses: { 201: { description: 'The link', schema: PreviewLink } },
+});
+
+export const draftRoutes = [createDraft, getDraft, patchDraft, listDraftVersions, publishDraft, closeDraft, listDrafts, withdrawDraft, createPreviewLink];

@@ -1,4 +1,5 @@
-/** Lambda (DraftClosed, CommentPosted, CommentHidden, AgendaPublished, DecisionRecorded, ImplementationUpdated): notify who follows:
+/** Lambda (DraftClosed, DraftWithdrawn, DraftExtended, CommentPosted, CommentHidden, CommentResponded, AgendaPublished, DecisionRecorded,
+ * ImplementationUpdated): notify who follows (or, for a response, the comment's author):
  * one-person notifications and the first page of each delivery here, the rest through the delivery queue. */
 import type { DomainEvent } from '#events/catalogue.ts';
 import { consumer } from '#shared/events/consumer.ts';
@@ -12,6 +13,9 @@ const notify = (detailType: DomainEvent['detailType']) => async (detail: unknown
 
 export const handler = consumer({
   DraftClosed: notify('DraftClosed'),
+  DraftWithdrawn: notify('DraftWithdrawn'),
+  DraftExtended: notify('DraftExtended'),
+  CommentResponded: notify('CommentResponded'),
   CommentPosted: notify('CommentPosted'),
   CommentHidden: notify('CommentHidden'),
   AgendaPublished: notify('AgendaPublished'),

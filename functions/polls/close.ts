@@ -1,5 +1,5 @@
 /**
- * Lambda (DraftClosed, DecisionRecorded): closes the draft's polls for good — fences their
+ * Lambda (DraftClosed, DraftWithdrawn, DecisionRecorded): closes the draft's polls for good — fences their
  * counter shards, records the final results on each poll, which the stream publishes as
  * PollClosed. Idempotent: a poll closes once, and a repeated event changes nothing.
  */
@@ -15,5 +15,6 @@ const close = async (draftId: string | null) => {
 
 export const handler = consumer({
   DraftClosed: async ({ draftId }) => close(draftId),
+  DraftWithdrawn: async ({ draftId }) => close(draftId),
   DecisionRecorded: async ({ draftId }) => close(draftId),
 });

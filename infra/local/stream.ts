@@ -333,7 +333,7 @@ async function localScheduler(
 
   const scheduler: Scheduler = {
     async scheduleDraftClose(close) {
-      const name = scheduleName(close.draftId);
+      const name = scheduleName(close.draftId, close.closesAt);
       if (timers.has(name)) return;
       await db().send(new PutCommand({
         TableName: tableName(),

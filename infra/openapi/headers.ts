@@ -36,8 +36,8 @@ export const responseHeaders: Record<ResponseHeader, HeaderSpec> = {
   },
   Location: {
     required: true,
-    description: 'Where the created resource can be read.',
-    schema: z.string().max(300).regex(/^\/[\w\-./]*$/).meta({ example: '/v1/drafts/01JD3Z6Q4T8W9X2Y5A7B9C1D3E' }),
+    description: 'Where the created resource can be read (a preview link: the draft with its `preview` token).',
+    schema: z.string().max(300).regex(/^\/[\w\-./]*(?:\?[\w\-.=&]*)?$/).meta({ example: '/v1/drafts/01JD3Z6Q4T8W9X2Y5A7B9C1D3E' }),
   },
   'Idempotent-Replayed': {
     description: 'Present (`true`) when this is the stored response to an earlier request with the same `Idempotency-Key`.',

@@ -16,11 +16,12 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
 import { conflict, forbidden, notFound, participationClosed } from '#shared/http/problem.ts';
-import type { Page } from '#shared/schema.ts';
+import type { Localized, Page } from '#shared/schema.ts';
 import { draftListingKey } from '#shared/drafts/repository.ts';
 import { markerOf } from '#shared/me/marks.ts';
 import type { AuthorKind } from '#shared/comments/rules.ts';
 import type { Comment } from '#shared/comments/schema.ts';
+import { countComment } from '#shared/comments/participation.ts';
 
 export interface CommentItem {
   pk: string;
@@ -44,6 +45,8 @@ export interface CommentItem {
   status: 'visible' | 'deleted' | 'hidden';
   edited: boolean;
   moderation?: { reason: string; at: string };
+  /** Staff's official response. */
+  response?: { body: Localized; at: string };
   createdAt: string;
   updatedAt: string;
 }
@@ -72,6 +75,7 @@ export const commentView = (c: CommentItem): Comment => ({
   status: c.status,
   edited: c.edited,
   moderation: c.status === 'hidden' && c.moderation ? c.moderation : null,
+  response: c.status !== 'hidden' && c.response ? c.response : null,
 });
 
 export async function getComment(draftId: string, id: string, consistent = false): Promise<CommentItem | undefined> {
@@ -128,10 +132,32 @@ export function commentItem(input: NewComment, now: Date, id: string = newId()):
   };
 }
 
-/** Stores a comment and counts it on the draft's listing (and its root), all or nothing. */
+/**
+ * Stores a comment and counts it on the draft's listing (and its root) and in the draft's
+ * participation counters, all or nothing.
+ */
 export async function postComment(input: NewComment, now: Date, id: string = newId()): Promise<CommentItem> {
   const at = now.toISOString();
   const item = commentItem(input, now, id);
+  for (let attempt = 1; ; attempt++) {
+    const counted = await countComment({ draftId: input.draftId, sectionId: input.sectionId, root: !input.rootId, authorSub: input.author.sub }, at);
+    const items = [...commentWrites(input, item, at), ...counted.items];
+    try {
+      await transact(items);
+      return item;
+    } catch (error) {
+      if (!(error instanceof TransactionCancelled)) throw error;
+      if (error.failed(0)) throw participationClosed();
+      // The same person commented at the same moment and was counted first: count again.
+      const markers = error.reasons.slice(items.length - counted.markers);
+      if (markers.includes('ConditionalCheckFailed') && attempt < 3) continue;
+      throw conflict('comment-not-visible', 'Comment not visible', 'Replies go only to visible comments.');
+    }
+  }
+}
+
+/** The comment, and the counts on the draft's listing and its root. */
+function commentWrites(input: NewComment, item: CommentItem, at: string): TransactItem[] {
   const items: TransactItem[] = [
     {
       Update: {
@@ -156,14 +182,7 @@ export async function postComment(input: NewComment, now: Date, id: string = new
       },
     });
   }
-  try {
-    await transact(items);
-  } catch (error) {
-    if (!(error instanceof TransactionCancelled)) throw error;
-    if (error.failed(0)) throw participationClosed();
-    throw conflict('comment-not-visible', 'Comment not visible', 'Replies go only to visible comments.');
-  }
-  return item;
+  return items;
 }
 
 /** Loads a comment that `sub` wrote, or explains why it cannot be changed. */

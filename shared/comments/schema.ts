@@ -1,6 +1,6 @@
 /** Comments on drafts: what residents send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, PageQuery, Time } from '#shared/schema.ts';
+import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 
 export const CommentBody = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));
 
@@ -37,10 +37,15 @@ export const Comment = z.object({
   status: CommentStatus,
   edited: z.boolean(),
   moderation: z.nullable(z.object({ reason: z.string().check(z.maxLength(500)), at: Time })),
+  /** The municipality's official response (vastine), once staff gave one; not shown on a hidden comment. */
+  response: z.nullable(z.object({ body: LocalizedText, at: Time })),
 }).register(z.globalRegistry, { id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentParams = z.object({ id: Id, cid: Id });
+
+/** `PUT …/comments/{cid}/response`: the official response, by language. */
+export const CommentResponseBody = z.strictObject({ body: localized(5_000) }).register(z.globalRegistry, { id: 'CommentResponse' });
 export const ListCommentsQuery = z.extend(PageQuery, {
   sectionId: z.optional(Id),
   sort: z._default(z.enum(['newest', 'oldest', 'popular']), 'newest'),

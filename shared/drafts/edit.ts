@@ -7,7 +7,8 @@ import type { PatchDraftBody } from '#shared/drafts/schema.ts';
 
 export function nextVersion(current: DraftItem, patch: PatchDraftBody, now: Date, requiredLanguages: string[]): DraftItem {
   const published = current.publishedAt !== undefined;
-  if (published && !patch.changelog) {
+  const onlyDeadline = Object.keys(patch).every((k) => k === 'closesAt' || k === 'changelog');
+  if (published && !patch.changelog && !onlyDeadline) {
     throw unprocessable('A published draft keeps its history: say what changed in `changelog`.', [
       { path: 'body.changelog', message: 'required when editing a published draft' },
     ]);
@@ -29,6 +30,7 @@ export function nextVersion(current: DraftItem, patch: PatchDraftBody, now: Date
     ...(patch.caseId !== undefined ? { caseId: patch.caseId ?? undefined } : {}),
     ...(patch.commenting ? { commenting: patch.commenting } : {}),
     ...(patch.tags ? { tags: patch.tags } : {}),
+    ...(patch.closesAt ? { closesAt: new Date(patch.closesAt).toISOString() } : {}),
     ...(patch.sections ? { sections: patch.sections.map((s) => ({ id: s.id ?? newId(), title: s.title, body: s.body })) } : {}),
   };
   if (published) {

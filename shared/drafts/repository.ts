@@ -10,6 +10,8 @@
  *   gsi1: `DRAFTS` (or `DRAFTS#decided`) by `closesAt#id` — open and closed;
  *   gsi2: `DRAFTS` by `publishedAt#id` — every published draft, newest first;
  *   gsi3: `DRAFTS#opening` by `opensAt#id` — undecided drafts by opening: scheduled ones exactly.
+ * Withdrawn drafts leave gsi1 `DRAFTS` for gsi1 `DRAFTS#withdrawn` (by `withdrawnAt#id`) and
+ * unpublished ones are on gsi1 `DRAFTS#unpublished` (by `createdAt#id`), for staff.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
@@ -20,7 +22,7 @@ import { TransactionCancelled, transact, type TransactItem } from '#shared/data/
 import { newId } from '#shared/ids.ts';
 import { conflict, notFound, preconditionFailed } from '#shared/http/problem.ts';
 import type { Localized, Page } from '#shared/schema.ts';
-import { draftStatus } from '#shared/drafts/rules.ts';
+import { draftStatus, withdrawRefusal } from '#shared/drafts/rules.ts';
 import type { CommentingMode, CreateDraftBody, Draft, DraftSummary, DraftVersion, Section } from '#shared/drafts/schema.ts';
 
 export interface DraftItem {
@@ -40,6 +42,9 @@ export interface DraftItem {
   publishedAt?: string;
   closedAt?: string;
   decisionId?: string;
+  /** Staff withdrew it: participation ended, with a public reason. */
+  withdrawnAt?: string;
+  withdrawal?: { reason: Localized; at: string };
   /** Kept on the listing item; read with the draft. */
   commentCount: number;
   changelog?: Localized;
@@ -61,19 +66,20 @@ export const draftListingKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#
 const versionKey = (id: string, version: number) => ({ pk: `DRAFT#${id}`, sk: `VERSION#${String(version).padStart(10, '0')}` });
 
 /** The listing's index keys: only a published draft is listed; a decided one has its own list and no opening. */
-const indexKeys = (d: Pick<DraftItem, 'id' | 'publishedAt' | 'opensAt' | 'closesAt' | 'closedAt' | 'decisionId'>) =>
-  d.publishedAt && d.opensAt && d.closesAt
-    ? {
-        gsi1pk: d.decisionId ? 'DRAFTS#decided' : 'DRAFTS',
-        gsi1sk: `${d.closesAt}#${d.id}`,
-        gsi2pk: 'DRAFTS',
-        gsi2sk: `${d.publishedAt}#${d.id}`,
-        ...(d.decisionId || d.closedAt ? {} : { gsi3pk: 'DRAFTS#opening', gsi3sk: `${d.opensAt}#${d.id}` }),
-      }
-    : {};
+const indexKeys = (d: Pick<DraftItem, 'id' | 'publishedAt' | 'opensAt' | 'closesAt' | 'closedAt' | 'decisionId' | 'withdrawnAt' | 'createdAt'>) => {
+  if (!(d.publishedAt && d.opensAt && d.closesAt)) return { gsi1pk: 'DRAFTS#unpublished', gsi1sk: `${d.createdAt}#${d.id}` };
+  const withdrawn = d.withdrawnAt && !d.decisionId;
+  return {
+    gsi1pk: d.decisionId ? 'DRAFTS#decided' : withdrawn ? 'DRAFTS#withdrawn' : 'DRAFTS',
+    gsi1sk: withdrawn ? `${d.withdrawnAt}#${d.id}` : `${d.closesAt}#${d.id}`,
+    gsi2pk: 'DRAFTS',
+    gsi2sk: `${d.publishedAt}#${d.id}`,
+    ...(d.decisionId || d.closedAt || d.withdrawnAt ? {} : { gsi3pk: 'DRAFTS#opening', gsi3sk: `${d.opensAt}#${d.id}` }),
+  };
+};
 
 const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'tags', 'sectionCount', 'sectionIds', 'opensAt', 'closesAt',
-  'publishedAt', 'closedAt', 'decisionId', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+  'publishedAt', 'closedAt', 'decisionId', 'withdrawnAt', 'withdrawal', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /**
  * The listing made to agree with `d`, in the same transaction as the change to `d`: every
@@ -101,7 +107,7 @@ const stored = (d: DraftItem) => {
 };
 
 type Shown = Pick<DraftItem, 'id' | 'version' | 'title' | 'summary' | 'caseId' | 'commenting' | 'tags' | 'opensAt' | 'closesAt'
-  | 'publishedAt' | 'decisionId' | 'createdAt' | 'updatedAt'> & { commentCount?: number };
+  | 'publishedAt' | 'decisionId' | 'withdrawnAt' | 'withdrawal' | 'createdAt' | 'updatedAt'> & { commentCount?: number };
 
 /** What a draft and its listing both show at `now`. */
 const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount'> => ({
@@ -118,6 +124,7 @@ const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount'> => ({
   publishedAt: d.publishedAt ?? null,
   commentCount: d.commentCount ?? 0,
   decisionId: d.decisionId ?? null,
+  withdrawal: d.withdrawal ?? null,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
@@ -194,7 +201,7 @@ export async function createDraft(input: CreateDraftBody, now: Date, id: string 
 const listingOf = (d: DraftItem): DraftListingItem => ({
   ...draftListingKey(d.id), type: 'draftListing', id: d.id, version: d.version, title: d.title, summary: d.summary,
   caseId: d.caseId, commenting: d.commenting, tags: d.tags, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), commentCount: 0,
-  createdAt: d.createdAt, updatedAt: d.updatedAt,
+  createdAt: d.createdAt, updatedAt: d.updatedAt, ...indexKeys(d),
 });
 
 /** 412 with the version the client should fetch. */
@@ -204,16 +211,18 @@ export const staleVersion = (current: number) => preconditionFailed(current);
  * Replaces the draft with `next` if it is still at `expectedVersion`, keeping a snapshot
  * of the new version. Throws 412 when someone else saved first.
  */
-export async function saveDraftVersion(next: DraftItem, expectedVersion: number): Promise<void> {
+export async function saveDraftVersion(next: DraftItem, expectedVersion: number, now?: Date): Promise<void> {
   ensureFits(next, 'draft');
+  // A new deadline holds only while participation is still running (the deadline's own close does not bump the version).
+  const extension = now ? ' AND attribute_not_exists(closedAt) AND attribute_not_exists(withdrawnAt) AND closesAt > :now' : '';
   try {
     await transact([
       {
         Put: {
           TableName: tableName(),
           Item: stored(next),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ConditionExpression: `version = :expected${extension}`,
+          ExpressionAttributeValues: { ':expected': expectedVersion, ...(now ? { ':now': now.toISOString() } : {}) },
         },
       },
       listingUpdate(next),
@@ -238,7 +247,7 @@ async function changeState(
     if (!current) throw notFound('Draft');
     const next = change(current);
     if (next instanceof Error) throw next;
-    const fields = (['publishedAt', 'opensAt', 'closesAt', 'closedAt', 'updatedAt'] as const).filter((f) => next[f] !== undefined);
+    const fields = (['publishedAt', 'opensAt', 'closesAt', 'closedAt', 'withdrawnAt', 'withdrawal', 'updatedAt'] as const).filter((f) => next[f] !== undefined);
     try {
       await transact([
         {
@@ -278,9 +287,25 @@ export const closeDraft = (id: string, now: Date): Promise<DraftItem> => {
   }, { expression: 'attribute_exists(publishedAt) AND closesAt > :at AND attribute_not_exists(decisionId)', values: { ':at': at } });
 };
 
-/** Published drafts by status at `now`: each status is one Query. */
+/**
+ * Withdraws a published draft: participation ends now (the window closes, if it had not),
+ * and the reason is public. 409 when unpublished, decided or already withdrawn.
+ */
+export const withdrawDraft = (id: string, reason: Localized, now: Date): Promise<DraftItem> => {
+  const at = now.toISOString();
+  return changeState(id, (d) => {
+    const refusal = withdrawRefusal(d);
+    if (refusal === 'not-published') return conflict('not-published', 'Not published', 'Only a published draft can be withdrawn.');
+    if (refusal === 'decided') return conflict('already-decided', 'Already decided', 'A decided draft cannot be withdrawn.');
+    if (refusal === 'already-withdrawn') return conflict('already-withdrawn', 'Already withdrawn', 'This draft has already been withdrawn.');
+    const ending = d.closesAt! > at ? { closesAt: at } : {};
+    return { ...d, ...ending, withdrawnAt: at, withdrawal: { reason, at }, updatedAt: at };
+  }, { expression: 'attribute_exists(publishedAt) AND attribute_not_exists(withdrawnAt) AND attribute_not_exists(decisionId)', values: {} });
+};
+
+/** Published drafts by status at `now` (and, for staff, unpublished ones): each status is one Query. */
 export async function listDrafts(
-  status: 'open' | 'scheduled' | 'closed' | 'decided' | undefined,
+  status: 'open' | 'scheduled' | 'closed' | 'decided' | 'withdrawn' | 'unpublished' | undefined,
   page: { limit: number; cursor?: string },
   now: Date,
 ): Promise<Page<DraftSummary>> {
@@ -308,10 +333,12 @@ export async function listDrafts(
     case 'closed':
       return queryPage(byClose('DRAFTS', '<', false), { ...page, scope }, view);
     case 'decided':
+    case 'withdrawn':
+    case 'unpublished':
       return queryPage({
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'DRAFTS#decided' },
+        ExpressionAttributeValues: { ':pk': `DRAFTS#${status}` },
         ScanIndexForward: false,
       }, { ...page, scope }, view);
     default:

@@ -5,7 +5,7 @@ import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts
 export const CommentingMode = z.enum(['registered', 'strong', 'anonymous', 'none']);
 export type CommentingMode = z.infer<typeof CommentingMode>;
 
-export const DraftStatus = z.enum(['draft', 'scheduled', 'open', 'closed', 'decided']);
+export const DraftStatus = z.enum(['draft', 'scheduled', 'open', 'closed', 'decided', 'withdrawn']);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
 export const CaseId = z.string().check(z.trim(), z.maxLength(64), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id'))
@@ -36,7 +36,9 @@ export const PatchDraftBody = z.strictObject({
   caseId: z.optional(z.nullable(CaseId)),
   commenting: z.optional(CommentingMode),
   tags: z.optional(z.array(Tag).check(z.maxLength(20))),
-  /** What changed: required when the draft is already published. */
+  /** A later deadline for a scheduled or open draft (followers are told); earlier or past is 422. */
+  closesAt: z.optional(Time),
+  /** What changed: required when the draft is already published, unless only `closesAt` changes. */
   changelog: z.optional(localized(2_000)),
 }).check(z.refine((b) => Object.keys(b).some((k) => k !== 'changelog'), 'nothing to change')).register(z.globalRegistry, { id: 'PatchDraft' });
 export type PatchDraftBody = z.infer<typeof PatchDraftBody>;
@@ -45,6 +47,21 @@ export const PublishDraftBody = z.strictObject({
   opensAt: z.optional(Time),
   closesAt: Time,
 }).register(z.globalRegistry, { id: 'PublishDraft' });
+
+/** `POST /v1/drafts/{id}/withdraw`: the public reason. */
+export const WithdrawDraftBody = z.strictObject({ reason: localized(2_000) }).register(z.globalRegistry, { id: 'WithdrawDraft' });
+
+/** `POST /v1/drafts/{id}/preview-link`: how long the link works. */
+export const PreviewLinkBody = z.strictObject({
+  expiresInHours: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(720))),
+}).register(z.globalRegistry, { id: 'CreatePreviewLink', description: 'expiresInHours defaults to 72.' });
+
+export const PreviewLink = z.object({
+  /** `GET` it to read the draft, published or not. */
+  url: z.string().check(z.maxLength(2048)),
+  token: z.string().check(z.maxLength(512)),
+  expiresAt: Time,
+}).register(z.globalRegistry, { id: 'PreviewLink' });
 
 export const Section = z.object({ id: Id, title: LocalizedText, body: LocalizedText });
 export type Section = z.infer<typeof Section>;
@@ -66,6 +83,8 @@ export const Draft = z.object({
   publishedAt: z.nullable(Time),
   commentCount: z.number().check(z.int()),
   decisionId: z.nullable(Id),
+  /** Set once staff withdrew the draft: the public reason and when. */
+  withdrawal: z.nullable(z.object({ reason: Loc, at: Time })),
   createdAt: Time,
   updatedAt: Time,
 }).register(z.globalRegistry, { id: 'Draft' });
@@ -92,5 +111,9 @@ export type DraftVersion = z.infer<typeof DraftVersion>;
 
 export const DraftParams = z.object({ id: Id });
 export const ListDraftsQuery = z.extend(PageQuery, {
-  status: z.optional(z.enum(['open', 'scheduled', 'closed', 'decided'])),
+  /** `unpublished`: staff only (403 for anyone else). */
+  status: z.optional(z.enum(['open', 'scheduled', 'closed', 'decided', 'withdrawn', 'unpublished'])),
 });
+
+/** `GET /v1/drafts/{id}?preview=<token>`: a preview link opens an unpublished draft. */
+export const GetDraftQuery = z.object({ preview: z.optional(z.string().check(z.minLength(1), z.maxLength(512))) });

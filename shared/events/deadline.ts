@@ -19,7 +19,7 @@ export async function closeAtDeadline({ draftId, closesAt }: DraftClose, now: Da
           Key: draftKey(draftId),
           UpdateExpression: 'SET closedAt = closesAt',
           ConditionExpression:
-            'attribute_exists(publishedAt) AND closesAt = :closesAt AND closesAt <= :now AND attribute_not_exists(closedAt) AND attribute_not_exists(decisionId)',
+            'attribute_exists(publishedAt) AND closesAt = :closesAt AND closesAt <= :now AND attribute_not_exists(closedAt) AND attribute_not_exists(decisionId) AND attribute_not_exists(withdrawnAt)',
           ExpressionAttributeValues: { ':closesAt': closesAt, ':now': now.toISOString() },
         },
       },

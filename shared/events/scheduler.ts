@@ -1,7 +1,8 @@
 /**
  * Closing a draft at its deadline: one EventBridge Scheduler one-time schedule per
- * published draft, named after the draft (so scheduling twice is harmless), deleted by the
- * service after it ran. The local runtime swaps in timers (`useScheduler`).
+ * published draft and deadline, named after both (so scheduling twice is harmless, and an
+ * extension makes a new one: the old one then finds the deadline moved and does nothing),
+ * deleted by the service after it ran. The local runtime swaps in timers (`useScheduler`).
  * Reads never depend on this: a draft's status is derived from `closesAt`. The schedule
  * exists so that `DraftClosed` is published (and followers hear of it) on time.
  */
@@ -17,7 +18,9 @@ export interface Scheduler {
   scheduleDraftClose(close: DraftClose): Promise<void>;
 }
 
-export const scheduleName = (draftId: string): string => `draft-close-${draftId}`;
+/** `draft-close-<draftId>-<deadline in epoch seconds>`: at most 64 characters, as the service wants. */
+export const scheduleName = (draftId: string, closesAt: string): string =>
+  `draft-close-${draftId}-${Math.ceil(Date.parse(closesAt) / 1000)}`;
 
 /** `at()` takes whole seconds: round up, so the schedule never fires before the deadline. */
 export const atExpression = (time: string): string => {
@@ -36,7 +39,7 @@ export const eventBridgeScheduler = (client = tracer.captureAWSv3Client(new Sche
   async scheduleDraftClose({ draftId, closesAt }) {
     try {
       await client.send(new CreateScheduleCommand({
-        Name: scheduleName(draftId),
+        Name: scheduleName(draftId, closesAt),
         GroupName: env('SCHEDULE_GROUP'),
         ScheduleExpression: atExpression(closesAt),
         ScheduleExpressionTimezone: 'UTC',

@@ -31,6 +31,8 @@ const unmodifiedSince = (since: string | undefined, lastModified: unknown): bool
 /** `result` with the caching headers its route and request call for. */
 export function withCaching(route: Route, event: APIGatewayProxyEventV2, result: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string | number | boolean> = { ...result.headers };
+  // The handler said it is personal (e.g. a draft opened by a preview link): nobody keeps it.
+  if (headers['Cache-Control'] === personal) return result;
   if (header(event, 'authorization') !== undefined || (route.access !== 'public' && route.access !== 'optional')) {
     return { ...result, headers: { ...headers, 'Cache-Control': personal } };
   }

@@ -1,9 +1,11 @@
 /**
  * Who hears of what (pure): for each domain event, the notifications it makes and for whom.
- *   DraftClosed                         -> the draft's followers
+ *   DraftClosed, DraftWithdrawn,
+ *   DraftExtended                       -> the draft's followers
  *   CommentPosted                       -> the draft's followers but the comment's author, added
  *                                          to each one's comment activity on the draft (coalesced)
  *   CommentHidden                       -> the comment's author, with the public reason
+ *   CommentResponded                    -> the comment's author, with the official response
  *   AgendaPublished                     -> followers of each draft on the agenda
  *   DecisionRecorded                    -> the decision's followers, who include the draft's
  *   ImplementationUpdated               -> the decision's followers
@@ -39,6 +41,23 @@ export function notificationsFor(event: DomainEvent, context: Context = {}): Pla
     case 'DraftClosed': {
       const d = event.detail;
       return [{ audience: { followersOf: draft(d.draftId) }, key: '', content: { event: 'DraftClosed', at, title: d.title, draftId: d.draftId } }];
+    }
+    case 'DraftWithdrawn': {
+      const d = event.detail;
+      return [{ audience: { followersOf: draft(d.draftId) }, key: '', content: { event: 'DraftWithdrawn', at, title: d.title, draftId: d.draftId, reason: d.reason } }];
+    }
+    case 'DraftExtended': {
+      const d = event.detail;
+      return [{ audience: { followersOf: draft(d.draftId) }, key: '', content: { event: 'DraftExtended', at, title: d.title, draftId: d.draftId, closesAt: d.closesAt } }];
+    }
+    case 'CommentResponded': {
+      const d = event.detail;
+      if (!context.commentAuthor) return [];
+      return [{
+        audience: { user: context.commentAuthor },
+        key: '',
+        content: { event: 'CommentResponded', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId, response: d.response },
+      }];
     }
     case 'CommentPosted': {
       const d = event.detail;

@@ -21,6 +21,10 @@ const common = {
 
 export const Notification = z.discriminatedUnion('event', [
   z.object({ ...common, event: z.literal('DraftClosed'), draftId: Id }),
+  z.object({ ...common, event: z.literal('DraftWithdrawn'), draftId: Id, reason: Loc }),
+  z.object({ ...common, event: z.literal('DraftExtended'), draftId: Id, closesAt: Time }),
+  /** Staff responded officially to the resident's own comment (or revised the response). */
+  z.object({ ...common, event: z.literal('CommentResponded'), draftId: Id, commentId: Id, response: Loc }),
   z.object({
     ...common, event: z.literal('CommentActivity'), draftId: Id,
     /** Comments by others since this notification began (it begins again once read). */

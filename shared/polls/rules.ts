@@ -40,7 +40,7 @@ export function choiceLimit(type: PollType, optionCount: number, maxChoices: num
 
 /** A poll takes ballots exactly while its draft is open. */
 export const pollStatus = (draft: DraftStatus): 'draft' | 'scheduled' | 'open' | 'closed' =>
-  draft === 'decided' ? 'closed' : draft;
+  draft === 'decided' || draft === 'withdrawn' ? 'closed' : draft;
 
 export interface Viewer {
   staff: boolean;
@@ -54,7 +54,7 @@ export interface Viewer {
  */
 export function resultsVisible(visibility: ResultsVisibility, draft: DraftStatus, viewer: Viewer): boolean {
   if (viewer.staff || visibility === 'always') return true;
-  if (draft === 'closed' || draft === 'decided') return true;
+  if (draft === 'closed' || draft === 'decided' || draft === 'withdrawn') return true;
   return visibility === 'after-vote' && viewer.voted;
 }
 

@@ -39,6 +39,9 @@ export const samples: Record<string, (p: Prepared) => unknown> = {
   markNotificationsRead: () => ({ upTo: new Date().toISOString() }),
   startDraftExport: () => ({ format: 'csv', lang: 'sv' }),
   startMyExport: () => ({ format: 'json' }),
+  withdrawDraft: () => ({ reason: { fi: 'Suunnitelma valmistellaan uudelleen.', sv: 'Planen bereds på nytt.' } }),
+  createPreviewLink: () => ({ expiresInHours: 24 }),
+  respondToComment: () => ({ body: { fi: 'Pyörätiet lisätään suunnitelmaan.', sv: 'Cykelbanor läggs till i planen.' } }),
 };
 
 /**

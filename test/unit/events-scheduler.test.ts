@@ -36,7 +36,7 @@ describe('the deadline schedule', () => {
     // Assess
     expect(sent).toHaveLength(1);
     expect(sent[0]!.input).toMatchObject({
-      Name: 'draft-close-01J00000000000000000000000',
+      Name: 'draft-close-01J00000000000000000000000-1903867201',
       GroupName: 'porvoo-deadlines',
       ScheduleExpression: 'at(2030-05-01T12:00:01)',
       Target: {

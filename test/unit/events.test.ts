@@ -45,7 +45,7 @@ const comment = {
 
 describe('the event catalogue', () => {
   it('names every detail-type of the API contract, once', () => {
-    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated', 'CaseUpdated'];
+    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated', 'CaseUpdated', 'DraftWithdrawn', 'CommentResponded', 'DraftExtended'];
     expect([...detailTypes].sort()).toEqual([...contract].sort());
     expect(new Set(detailTypes).size).toBe(detailTypes.length);
   });
@@ -192,5 +192,54 @@ describe('stream records to domain events', () => {
 
   it('an item that would make an invalid event throws instead of publishing it', () => {
     expect(() => eventsFromRecord(record('INSERT', { ...comment, id: 'not-an-id' }))).toThrow();
+  });
+});
+
+describe('stream records to the staff workflow and response events', () => {
+  const reason = { fi: 'Valmistellaan uudelleen', sv: 'Bereds på nytt' };
+
+  it('withdrawnAt appearing is DraftWithdrawn with the public reason, and not DraftClosed', () => {
+    // Prepare
+    const at = '2026-11-30T09:00:00.000Z';
+    const withdrawn = { ...published, closesAt: at, withdrawnAt: at, withdrawal: { reason, at }, updatedAt: at };
+    // Act
+    const events = eventsFromRecord(record('MODIFY', withdrawn, published));
+    // Assess
+    expect(events).toEqual([{
+      detailType: 'DraftWithdrawn',
+      detail: { eventId: 'record-1:DraftWithdrawn', occurredAt: at, draftId: ids.draft, caseId: 'HEL-2025-001216', title, reason, withdrawnAt: at },
+    }]);
+  });
+
+  it('a later closesAt on a running draft is DraftExtended; publishing and closing are not', () => {
+    // Prepare
+    const extended = { ...published, closesAt: '2026-12-20T10:00:00.000Z', updatedAt: '2026-12-01T08:00:00.000Z' };
+    // Act
+    const events = eventsFromRecord(record('MODIFY', extended, published));
+    // Assess
+    expect(events.map((e) => e.detailType)).toEqual(['DraftExtended']);
+    expect(events[0]?.detail).toMatchObject({ previousClosesAt: published.closesAt, closesAt: extended.closesAt, occurredAt: extended.updatedAt });
+    expect(eventsFromRecord(record('MODIFY', published, draft)).map((e) => e.detailType)).toEqual(['DraftPublished']);
+  });
+
+  it('a response given is CommentResponded with the response and no author; a revision says so; withdrawing it is nothing', () => {
+    // Prepare
+    const first = { ...comment, response: { body: reason, at: '2026-12-10T09:30:00.000Z' } };
+    const revised = { ...comment, response: { body: title, at: '2026-12-11T09:30:00.000Z' } };
+    // Act
+    const given = eventsFromRecord(record('MODIFY', first, comment));
+    const again = eventsFromRecord(record('MODIFY', revised, first));
+    const withdrawn = eventsFromRecord(record('MODIFY', comment, revised));
+    // Assess
+    expect(given).toEqual([{
+      detailType: 'CommentResponded',
+      detail: {
+        eventId: 'record-1:CommentResponded', occurredAt: first.response.at, draftId: ids.draft, commentId: ids.comment,
+        sectionId: ids.section, parentId: null, response: reason, respondedAt: first.response.at, revised: false,
+      },
+    }]);
+    expect(again[0]?.detail).toMatchObject({ response: title, revised: true });
+    expect(withdrawn).toEqual([]);
+    expect(JSON.stringify(given)).not.toContain('aino');
   });
 });
