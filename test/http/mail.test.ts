@@ -96,6 +96,31 @@ describe('immediate e-mail', () => {
     expect(await mailTo(who)).toHaveLength(1);
   });
 
+  it('a resident with immediate e-mail in Swedish gets exactly one Swedish message when staff respond to their comment', async () => {
+    // Prepare
+    const who = person('responded', 'sv');
+    await choose(who, 'immediate');
+    const draft = await openDraft(api);
+    const comment = await postComment(api, draft.id, who);
+    await settled();
+    // Act
+    const responded = await api.request('PUT', `/v1/drafts/${draft.id}/comments/${comment.id}/response`, {
+      as: staff, body: { body: { fi: 'Kiitos, huomioimme tämän.', sv: 'Tack, vi beaktar detta.' } },
+    });
+    // Assess
+    expect(responded.status, responded.text).toBe(200);
+    const [mail, ...more] = await mailTo(who);
+    expect(more).toEqual([]);
+    expect(mail!.subject).toMatch(/^Din kommentar har fått svar: /);
+    expect(mail!.html).toContain('<html lang="sv">');
+    expect(mail!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    // Assess: one click, and the next response sends nothing
+    const link = /^<(https?:\/\/[^>]+)>$/.exec(mail!.headers['list-unsubscribe'] ?? '')?.[1];
+    expect((await oneClick(link!)).status).toBe(200);
+    await api.request('PUT', `/v1/drafts/${draft.id}/comments/${comment.id}/response`, { as: staff, body: { body: { fi: 'Täydennys.', sv: 'Tillägg.' } } });
+    expect(await mailTo(who)).toHaveLength(1);
+  });
+
   it('a redelivered event sends nothing twice', async () => {
     // Prepare
     const who = person('redelivered', 'en');
