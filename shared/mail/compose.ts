@@ -19,7 +19,9 @@ export interface MailNotification {
   outcome?: string;
   status?: string;
   progress?: number;
-  reason?: string;
+  /** A moderator's reason (text), or a withdrawal's (localized). */
+  reason?: string | Localized;
+  closesAt?: string;
 }
 
 export interface Message {
@@ -69,7 +71,8 @@ export function render(n: MailNotification, language: MailLanguage): { subject: 
     outcome: words[language][n.outcome ?? ''] ?? n.outcome ?? '',
     status: words[language][n.status ?? ''] ?? n.status ?? '',
     progress: String(Math.round(n.progress ?? 0)),
-    reason: n.reason ?? '',
+    reason: typeof n.reason === 'object' && n.reason ? titleIn(n.reason, language) : n.reason ?? '',
+    closesAt: n.closesAt ? new Date(n.closesAt).toLocaleDateString(`${language}-FI`, { timeZone: 'Europe/Helsinki' }) : '',
   };
   return { subject: fill(t.subject, values), line: fill(t.line, values), linkText: fill(t.link, values), url: linkOf(n) };
 }

@@ -1,6 +1,6 @@
 /**
  * The words of every message, as data: one template per notification kind and language
- * (fi, sv, en). `{title}`, `{count}`, `{outcome}`, `{status}`, `{progress}`, `{reason}` are
+ * (fi, sv, en). `{title}`, `{count}`, `{outcome}`, `{status}`, `{progress}`, `{reason}`, `{closesAt}` are
  * filled in by ./compose.ts; nothing here knows about MIME or HTML.
  */
 
@@ -17,9 +17,12 @@ export interface KindTemplate {
 
 export type Kind =
   | 'DraftClosingSoon' | 'DraftClosed' | 'DecisionRecorded' | 'ImplementationUpdated'
-  | 'CommentResponded' | 'CommentActivity' | 'CommentHidden' | 'AgendaPublished';
+  | 'CommentResponded' | 'CommentActivity' | 'CommentHidden' | 'AgendaPublished' | 'DraftWithdrawn' | 'DraftExtended';
 
-export const kinds: Kind[] = ['DraftClosingSoon', 'DraftClosed', 'DecisionRecorded', 'ImplementationUpdated', 'CommentResponded', 'CommentActivity', 'CommentHidden', 'AgendaPublished'];
+export const kinds: Kind[] = [
+  'DraftClosingSoon', 'DraftClosed', 'DecisionRecorded', 'ImplementationUpdated', 'CommentResponded', 'CommentActivity', 'CommentHidden', 'AgendaPublished',
+  'DraftWithdrawn', 'DraftExtended',
+];
 
 export const templates: Record<MailLanguage, Record<Kind, KindTemplate>> = {
   fi: {
@@ -31,6 +34,8 @@ export const templates: Record<MailLanguage, Record<Kind, KindTemplate>> = {
     CommentActivity: { subject: 'Uusia kommentteja: {title}', line: 'Seuraamaasi luonnokseen ”{title}” on tullut {count} uutta kommenttia.', link: 'Lue kommentit luonnoksessa ”{title}”' },
     CommentHidden: { subject: 'Kommenttisi piilotettiin: {title}', line: 'Kommenttisi luonnoksesta ”{title}” piilotettiin. Syy: {reason}', link: 'Avaa luonnos ”{title}”' },
     AgendaPublished: { subject: 'Esityslistalla: {title}', line: 'Seuraamasi asia ”{title}” on kokouksen esityslistalla.', link: 'Avaa luonnos ”{title}”' },
+    DraftWithdrawn: { subject: 'Luonnos peruttiin: {title}', line: 'Luonnos ”{title}” on peruttu. Syy: {reason}', link: 'Avaa luonnos ”{title}”' },
+    DraftExtended: { subject: 'Kommentointiaikaa jatkettiin: {title}', line: 'Luonnoksen ”{title}” kommentointi jatkuu {closesAt} asti.', link: 'Avaa luonnos ”{title}”' },
   },
   sv: {
     DraftClosingSoon: { subject: 'Kommenteringen slutar snart: {title}', line: 'Kommenteringen av utkastet ”{title}” slutar snart. Du hinner ännu säga din åsikt.', link: 'Öppna utkastet ”{title}”' },
@@ -41,6 +46,8 @@ export const templates: Record<MailLanguage, Record<Kind, KindTemplate>> = {
     CommentActivity: { subject: 'Nya kommentarer: {title}', line: 'Utkastet ”{title}” som du följer har fått {count} nya kommentarer.', link: 'Läs kommentarerna i utkastet ”{title}”' },
     CommentHidden: { subject: 'Din kommentar har dolts: {title}', line: 'Din kommentar om utkastet ”{title}” har dolts. Orsak: {reason}', link: 'Öppna utkastet ”{title}”' },
     AgendaPublished: { subject: 'På föredragningslistan: {title}', line: 'Ärendet ”{title}” som du följer finns på mötets föredragningslista.', link: 'Öppna utkastet ”{title}”' },
+    DraftWithdrawn: { subject: 'Utkastet har dragits tillbaka: {title}', line: 'Utkastet ”{title}” har dragits tillbaka. Orsak: {reason}', link: 'Öppna utkastet ”{title}”' },
+    DraftExtended: { subject: 'Kommenteringstiden har förlängts: {title}', line: 'Kommenteringen av utkastet ”{title}” pågår till {closesAt}.', link: 'Öppna utkastet ”{title}”' },
   },
   en: {
     DraftClosingSoon: { subject: 'Commenting closes soon: {title}', line: 'Commenting on the draft “{title}” closes soon. There is still time to have your say.', link: 'Open the draft “{title}”' },
@@ -51,6 +58,8 @@ export const templates: Record<MailLanguage, Record<Kind, KindTemplate>> = {
     CommentActivity: { subject: 'New comments: {title}', line: 'The draft “{title}” that you follow has {count} new comments.', link: 'Read the comments on the draft “{title}”' },
     CommentHidden: { subject: 'Your comment was hidden: {title}', line: 'Your comment on the draft “{title}” was hidden. Reason: {reason}', link: 'Open the draft “{title}”' },
     AgendaPublished: { subject: 'On the agenda: {title}', line: 'The matter “{title}” that you follow is on a meeting\'s agenda.', link: 'Open the draft “{title}”' },
+    DraftWithdrawn: { subject: 'Draft withdrawn: {title}', line: 'The draft “{title}” has been withdrawn. Reason: {reason}', link: 'Open the draft “{title}”' },
+    DraftExtended: { subject: 'Commenting extended: {title}', line: 'Commenting on the draft “{title}” is open until {closesAt}.', link: 'Open the draft “{title}”' },
   },
 };
 

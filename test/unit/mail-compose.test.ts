@@ -11,7 +11,7 @@ import { sealCursor } from '#shared/http/cursor.ts';
 const title = { fi: 'Puistosuunnitelma', sv: 'Parkplan', en: 'Park plan' };
 const sample = (event: string): MailNotification => ({
   event, title, draftId: '01JDRAFT0000000000000000AA', decisionId: event.startsWith('Decision') || event.startsWith('Implementation') ? '01JDECISION000000000000000' : undefined,
-  count: 3, outcome: 'approved', status: 'in_progress', progress: 40, reason: 'Mainos',
+  count: 3, outcome: 'approved', status: 'in_progress', progress: 40, reason: 'Mainos', closesAt: '2026-12-15T10:00:00.000Z',
 });
 const unsubscribe = 'https://osallistu.example.fi/v1/unsubscribe/TOKEN';
 
@@ -41,6 +41,12 @@ describe('templates', () => {
   it('name outcomes and statuses in the message\'s language', () => {
     expect(composeOne('a@example.fi', 'sv', sample('DecisionRecorded'), unsubscribe)!.text).toContain('godkänt');
     expect(composeOne('a@example.fi', 'fi', sample('ImplementationUpdated'), unsubscribe)!.text).toContain('käynnissä, 40 %');
+  });
+
+  it('give a withdrawal\'s reason in the message\'s language, and a new closing date as people write dates', () => {
+    const withdrawn = composeOne('a@example.fi', 'sv', { ...sample('DraftWithdrawn'), reason: { fi: 'Hanke lopetettiin', sv: 'Projektet avslutades' } }, unsubscribe)!;
+    expect(withdrawn.text).toContain('Orsak: Projektet avslutades');
+    expect(composeOne('a@example.fi', 'fi', sample('DraftExtended'), unsubscribe)!.text).toContain('15.12.2026 asti');
   });
 
   it('escape what comes from outside in HTML', () => {
