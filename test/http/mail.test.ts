@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { moderator, staff, useLocalApi, type User } from '../support/local.ts';
 import { openDraft, postComment } from '../support/fixtures.ts';
+import { functionHandler, lambdaContext } from '#infra/local/gateway.ts';
+import { getPreferences } from '#shared/mail/preferences.ts';
 
 const api = useLocalApi();
 
@@ -58,6 +60,17 @@ describe('e-mail preferences', () => {
     expect(saved.body).toEqual({ language: 'sv', email: 'daily', address: who.email });
     expect(typed.status).toBe(400);
     expect((await api.request('GET', '/v1/me/preferences', { as: who })).body).toEqual({ language: 'sv', email: 'daily', address: who.email });
+  });
+
+  it('are part of the resident\'s own data, and what was mailed is not', async () => {
+    const who = person('exported', 'sv');
+    await choose(who, 'immediate');
+    await hiddenComment(who);
+    expect(await mailTo(who)).toHaveLength(1);
+    const res = await api.request('GET', '/v1/me/export', { as: who });
+    expect(res.status).toBe(200);
+    expect(res.body.mailPreferences).toEqual([expect.objectContaining({ language: 'sv', email: 'immediate', address: who.email })]);
+    expect(res.body.mailSents).toBeUndefined();
   });
 
   it('refuse e-mail without a verified address', async () => {
@@ -148,6 +161,7 @@ describe('immediate e-mail', () => {
     await api.request('POST', `/v1/drafts/${draft.id}/close`, { as: staff });
     // Assess
     expect(await mailTo(who)).toEqual([]);
+    expect(await getPreferences(who.sub)).toBeUndefined();
   });
 
   it('a resident with e-mail off gets none', async () => {
@@ -183,6 +197,29 @@ describe('digests', () => {
     expect(digest!.text).toContain(`/v1/drafts/${second.id}`);
     expect(digest!.text).toContain('1 uutta kommenttia');
     expect(digest!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+  });
+});
+
+describe('SES feedback', () => {
+  it('a permanent bounce turns e-mail off for everyone with that address; a transient one does not', async () => {
+    // Prepare
+    const who = person('bouncing');
+    const same = { ...person('bouncing-too'), email: who.email };
+    await choose(who, 'immediate');
+    await choose(same, 'daily');
+    const bounces = (await functionHandler('mail/bounces')) as unknown as (event: unknown, context: unknown) => Promise<void>;
+    const event = (bounceType: string) => ({
+      version: '0', id: 'e', 'detail-type': 'Email Bounced', source: 'aws.ses', account: '0', time: '', region: 'eu-north-1', resources: [],
+      detail: { eventType: 'Bounce', bounce: { bounceType, bouncedRecipients: [{ emailAddress: who.email!.toUpperCase() }] }, mail: {} },
+    });
+    // Act
+    await bounces(event('Transient'), lambdaContext('mail/bounces'));
+    const afterTransient = (await api.request('GET', '/v1/me/preferences', { as: who })).body.email;
+    await bounces(event('Permanent'), lambdaContext('mail/bounces'));
+    // Assess
+    expect(afterTransient).toBe('immediate');
+    expect((await api.request('GET', '/v1/me/preferences', { as: who })).body.email).toBe('off');
+    expect((await api.request('GET', '/v1/me/preferences', { as: same })).body.email).toBe('off');
   });
 });
 
