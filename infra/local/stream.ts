@@ -1,6 +1,7 @@
 /**
  * The local stand-in for the event platform: it polls DynamoDB Local's stream as Lambda's
- * event source mapping would, hands each batch to the same publisher function, delivers
+ * event source mapping would, hands each batch to the same publisher function (and its feed
+ * inserts to the stream's second consumer, immediate e-mail, as a filtered mapping would), delivers
  * the published events in-process to the consumers the rules name (as EventBridge would,
  * with retries and a dead-letter list), runs the notification delivery queue's pages the
  * same way (as SQS would feed its consumer), and plays EventBridge Scheduler with timers that
