@@ -88,6 +88,10 @@ describe('mail functions', () => {
     });
     const env = template.findResources('AWS::Lambda::Function')[ref(mail.immediate)]!.Properties.Environment.Variables;
     expect(env).toMatchObject({ SES_CONFIGURATION_SET: { Ref: ref(mail.configurationSet) }, MAIL_FROM: 'Kuntavaikutus <no-reply@porvoo.fi>' });
+    // Unsubscribe links and address hashes are keyed by the deployment secret: every mail function reads it.
+    for (const fn of [mail.immediate, mail.digest, mail.bounces]) {
+      expect(template.findResources('AWS::Lambda::Function')[ref(fn)]!.Properties.Environment.Variables.SECRET_ARN).toBeDefined();
+    }
   });
 
   it('digests run on EventBridge Scheduler, daily and weekly, through the morning in Helsinki, one invocation at a time', () => {
