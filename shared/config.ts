@@ -34,6 +34,8 @@ export interface Settings {
   commentErasure: 'tombstone' | 'remove';
   /** The API's public address (no trailing slash): links the API builds start here, never at a request's Host. */
   publicBaseUrl: string;
+  /** Who e-mail comes from (`Name <address>`): an address of the deployment's verified sending identity. */
+  mailFrom: string;
 }
 
 export const settings = (): Settings => ({
@@ -48,4 +50,5 @@ export const settings = (): Settings => ({
   autoHideFlags: int(process.env.AUTO_HIDE_FLAGS, 0),
   commentErasure: process.env.COMMENT_ERASURE === 'remove' ? 'remove' : 'tombstone',
   publicBaseUrl: (process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+  mailFrom: process.env.MAIL_FROM ?? 'Kuntavaikutus <no-reply@kuntavaikutus.localhost>',
 });

@@ -3,11 +3,16 @@
  * (`staff`, `moderator`, `admin`) and the web app's client. Federation to a strong
  * identity provider such as Suomi.fi is configuration on this pool: a SAML provider,
  * `authDomainPrefix` and the web app's callback URLs (see deploymentOptions).
+ * Two triggers make the tokens and messages the API needs: pre token generation (V2, ID and
+ * access tokens: `amr` strong and `person` for the configured strong providers, a display
+ * `name`) and custom message (Cognito's own e-mails in Finnish and Swedish).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
-  AccountRecovery, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, type UserPoolClient,
+  AccountRecovery, FeaturePlan, LambdaVersion, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, UserPoolOperation, type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AppFunction } from '#infra/cdk/function.ts';
 import { Construct } from 'constructs';
 import type { DeploymentOptions } from '#infra/cdk/options.ts';
 
@@ -21,6 +26,8 @@ const groups = [
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
+  readonly preTokenGeneration: NodejsFunction;
+  readonly customMessage: NodejsFunction;
 
   constructor(scope: Construct, id: string, options: DeploymentOptions) {
     super(scope, id);
@@ -47,6 +54,19 @@ export class Identity extends Construct {
         'identification federated from Suomi.fi, and requiring a second factor would shut out the residents a ' +
         'municipality must reach. Staff accounts are expected to enrol TOTP; threat protection is enforced for all.',
     });
+
+    const environment = {
+      REQUIRED_LANGUAGES: options.requiredLanguages.join(','),
+      STRONG_IDENTITY_PROVIDERS: options.strongIdentityProviders.join(','),
+      STRONG_IDENTITY_CLAIM: options.settings.STRONG_IDENTITY_CLAIM ?? 'person',
+    };
+    const trigger = (id: string, entry: string, description: string) => new AppFunction(this, id, {
+      entry, description, environment, logRetention: options.logRetentionDays, memorySize: 256, timeout: Duration.seconds(5),
+    }).handler;
+    this.preTokenGeneration = trigger('PreTokenGeneration', 'functions/identity/pre-token.ts', 'Cognito pre token generation: amr strong, person, display name');
+    this.customMessage = trigger('CustomMessage', 'functions/identity/custom-message.ts', "Cognito's own messages in Finnish and Swedish");
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V2_0);
+    this.userPool.addTrigger(UserPoolOperation.CUSTOM_MESSAGE, this.customMessage);
 
     for (const g of groups) {
       this.userPool.addGroup(g.name, { groupName: g.name, precedence: g.precedence, description: g.description });

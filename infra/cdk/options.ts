@@ -50,6 +50,12 @@ const DeploymentOptions = z.object({
   webLogoutUrls: list.pipe(z.array(z.url())).default([]),
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), needed for federation. */
   authDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/).optional(),
+  /** SES's verified sending identity: a domain (`kunta.fi`, DKIM records to publish) or one address. */
+  mailIdentity: z.string().regex(/^([^@\s]+@)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i, 'a domain or an e-mail address'),
+  /** The From of every message (`Name <address>`); default: no-reply at the identity's domain. */
+  mailFrom: z.string().min(3).max(200).optional(),
+  /** Identity providers (Cognito names) whose users are strongly identified, e.g. `SuomiFi`: their tokens get `amr: ["strong"]`. */
+  strongIdentityProviders: list.pipe(z.array(z.string().regex(/^[\w.-]{1,32}$/))).default([]),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   logRetentionDays: z.coerce.number().refine((d) => retentions.has(d), 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ...)').default(30),
   /** Further settings for every function, e.g. `{"COMMENT_ERASURE": "remove"}` (see shared/config.ts). */

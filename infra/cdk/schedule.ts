@@ -19,6 +19,8 @@ export interface ScheduledInvocation {
   input?: string;
   /** How long a failed invocation is retried by Lambda, and a missed one by the scheduler. */
   maxEventAge: Duration;
+  /** Further schedules of the same function (their own expression and input), sharing the role and the dead-letter queue. */
+  more?: { id: string; what: string; scheduleExpression: string; input?: string }[];
 }
 
 /** Schedules `fn` within `scope` (construct ids `Failures`, `SchedulerRole`, `Schedule`); returns its dead-letter queue. */
@@ -39,18 +41,20 @@ export function scheduleInvocation(scope: Construct, fn: IFunction & { configure
     id: `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>:*]`,
     reason: 'CDK grants invoking this one function and its versions (":*"); nothing else.',
   });
-  new CfnSchedule(scope, 'Schedule', {
-    description: s.what,
-    scheduleExpression: s.scheduleExpression,
-    ...(s.timezone ? { scheduleExpressionTimezone: s.timezone } : {}),
-    flexibleTimeWindow: { mode: 'OFF' },
-    target: {
-      arn: fn.functionArn,
-      roleArn: role.roleArn,
-      ...(s.input ? { input: s.input } : {}),
-      retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: Math.min(s.maxEventAge.toSeconds(), 86_400) },
-      deadLetterConfig: { arn: failures.queueArn },
-    },
-  });
+  for (const one of [{ id: 'Schedule', what: s.what, scheduleExpression: s.scheduleExpression, input: s.input }, ...(s.more ?? [])]) {
+    new CfnSchedule(scope, one.id, {
+      description: one.what,
+      scheduleExpression: one.scheduleExpression,
+      ...(s.timezone ? { scheduleExpressionTimezone: s.timezone } : {}),
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: fn.functionArn,
+        roleArn: role.roleArn,
+        ...(one.input ? { input: one.input } : {}),
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: Math.min(s.maxEventAge.toSeconds(), 86_400) },
+        deadLetterConfig: { arn: failures.queueArn },
+      },
+    });
+  }
   return failures;
 }

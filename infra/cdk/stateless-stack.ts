@@ -3,7 +3,7 @@
  * Later pieces (events, schedules) add one construct here and use `table`, `secret`,
  * `functionEnvironment` and `functions`.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -19,6 +19,7 @@ import { Edge } from '#infra/cdk/edge.ts';
 import { AhjoSync } from '#infra/cdk/ahjo-sync.ts';
 import { OpenData } from '#infra/cdk/open-data.ts';
 import { Jobs } from '#infra/cdk/jobs.ts';
+import { Mail } from '#infra/cdk/mail.ts';
 
 export interface StatelessStackProps extends StackProps {
   options: DeploymentOptions;
@@ -43,6 +44,7 @@ export class StatelessStack extends Stack {
   readonly edge: Edge;
   readonly ahjoSync: AhjoSync;
   readonly openData: OpenData;
+  readonly mail: Mail;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -118,10 +120,24 @@ export class StatelessStack extends Stack {
 
     this.edge = new Edge(this, 'Edge', { deploymentName: options.deploymentName, api: this.api.api, webAclArn: props.webAclArn });
 
-    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
-
     // Links the API builds use the configured public address (default: the CloudFront edge), never a request's Host header.
     const publicBaseUrl = options.publicBaseUrl ?? `https://${this.edge.distribution.distributionDomainName}`;
+
+    // E-mail in a nested stack of its own: its functions, queues and schedules grow on their own.
+    const mailDomain = options.mailIdentity.split('@').at(-1)!;
+    const mailStack = new NestedStack(this, 'MailStack', { description: `${options.deploymentName}: e-mail (SES, immediate mail, digests, bounces)` });
+    this.mail = new Mail(mailStack, 'Mail', {
+      deploymentName: options.deploymentName,
+      table: this.table,
+      secret: this.secret,
+      environment: this.functionEnvironment,
+      logRetention: options.logRetentionDays,
+      identity: options.mailIdentity,
+      from: options.mailFrom ?? (options.mailIdentity.includes('@') ? options.mailIdentity : `Kuntavaikutus <no-reply@${mailDomain}>`),
+      publicBaseUrl,
+    });
+
+    new CfnOutput(this, 'EdgeUrl', { value: `https://${this.edge.distribution.distributionDomainName}`, description: 'Base URL for clients: CloudFront with WAF' });
     for (const fn of Object.values(this.functions)) {
       fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
       // Per-address limits count the viewer's address only on requests CloudFront vouches for.
@@ -146,9 +162,13 @@ export class StatelessStack extends Stack {
         AhjoSync: this.ahjoSync.handler,
         OpenData: this.openData.handler,
         ...this.jobs.functions,
+        ...this.mail.functions,
       },
       streamConsumer: this.events.publisher,
-      deadLetterQueues: { ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, OpenDataFailures: this.openData.deadLetterQueue, ...this.jobs.deadLetterQueues },
+      deadLetterQueues: {
+        ...this.events.deadLetterQueues, AhjoSyncFailures: this.ahjoSync.deadLetterQueue, OpenDataFailures: this.openData.deadLetterQueue,
+        ...this.jobs.deadLetterQueues, ...this.mail.deadLetterQueues,
+      },
     };
   }
 }

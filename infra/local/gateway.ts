@@ -17,6 +17,8 @@ import { bearer, gatewayClaims, optionalTokenContext, verifyToken } from '#share
 import { LocalTokenBody } from '#functions/platform/routes.ts';
 import { tableWrites } from '#functions/writes.ts';
 import { inWriteScope } from '#shared/data/write-scope.ts';
+import { DigestRunBody } from '#shared/mail/capture-schema.ts';
+import { listCaptured } from '#shared/mail/capture.ts';
 import type { LocalIdentity } from '#infra/local/tokens.ts';
 import { preflightHeaders, responseCorsHeaders } from '#infra/cors.ts';
 
@@ -163,6 +165,16 @@ export function createGateway(options: { routes: Route[]; identity: LocalIdentit
       // What the daily schedule invokes in AWS: the same function, now.
       const write = (await functionHandler(route.fn)) as unknown as () => Promise<unknown>;
       return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(await write()) };
+    }
+    if (route.operationId === 'listMail') {
+      return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify({ items: await listCaptured() }) };
+    }
+    if (route.operationId === 'runDigests') {
+      // What the digest schedules invoke in AWS: the same function, now.
+      const body = parseWith(DigestRunBody, jsonBody(event, 1024), 'body');
+      const digest = (await functionHandler(route.fn)) as unknown as (input: unknown, context: Context) => Promise<unknown>;
+      const result = await digest(body, lambdaContext(route.fn));
+      return { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(result) };
     }
     if (route.operationId !== 'localToken') throw notFound('Route');
     const body = parseWith(LocalTokenBody, jsonBody(event, 4096) ?? {}, 'body');

@@ -1,6 +1,7 @@
 /**
  * The local stand-in for the event platform: it polls DynamoDB Local's stream as Lambda's
- * event source mapping would, hands each batch to the same publisher function, delivers
+ * event source mapping would, hands each batch to the same publisher function (and its feed
+ * inserts to the stream's second consumer, immediate e-mail, as a filtered mapping would), delivers
  * the published events in-process to the consumers the rules name (as EventBridge would,
  * with retries and a dead-letter list), runs the notification delivery queue's pages the
  * same way (as SQS would feed its consumer), and plays EventBridge Scheduler with timers that
@@ -119,9 +120,19 @@ export async function startEvents(options: LocalEventsOptions): Promise<LocalEve
     return handler(payload, lambdaContext(fn));
   };
 
-  const reader = await streamReader(options.endpoint, invoke, pause, options.checkpointFile);
-  const scheduler = await localScheduler(invoke, track, pause, signal, deadLetters);
   const deliver = retrying(pause, signal, deadLetters);
+  // The stream's second consumer in AWS (feed inserts only): immediate e-mail.
+  const mailFeed = (records: DynamoDBRecord[]) => {
+    const inserts = records.filter((r) => r.eventName === 'INSERT' && (r.dynamodb?.NewImage?.type as { S?: string } | undefined)?.S === 'notification');
+    if (inserts.length === 0) return;
+    const event: DynamoDBStreamEvent = { Records: inserts };
+    void track(deliver('mail/immediate', event, 'immediate mail', async () => {
+      const out = (await invoke('mail/immediate', event)) as DynamoDBBatchResponse;
+      if (out.batchItemFailures.length > 0) throw new Error('immediate mail failed (see the log)');
+    }));
+  };
+  const reader = await streamReader(options.endpoint, invoke, pause, options.checkpointFile, mailFeed);
+  const scheduler = await localScheduler(invoke, track, pause, signal, deadLetters);
   useBus(localBus(invoke, deliver, track));
   useDeliveryQueue(localDeliveryQueue(invoke, deliver, track));
   useScheduler(scheduler.scheduler);
@@ -368,7 +379,8 @@ const readCheckpoint = (file: string | undefined, streamArn: string): Checkpoint
 };
 
 /** Lambda's event source mapping for the table's stream: shards in order, batches, retries from the failed record. */
-async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number) => Promise<unknown>, checkpointFile?: string) {
+async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number) => Promise<unknown>, checkpointFile?: string,
+  taken: (records: DynamoDBRecord[]) => void = () => undefined) {
   const table = localClient(endpoint);
   const described = await table.send(new DescribeTableCommand({ TableName: tableName() }));
   table.destroy();
@@ -477,11 +489,12 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
     const records = (out.Records ?? []).map((r) => lambdaRecord(r, streamArn));
     if (records.length > 0) {
       const failedAt = await publish(records);
-      const taken = failedAt === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
-      for (const r of taken) history.push(r);
+      const took = failedAt === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt));
+      for (const r of took) history.push(r);
+      taken(took);
       if (history.length > 10_000) history.splice(0, history.length - 10_000);
-      if (taken.length > 0) {
-        shard.last = taken.at(-1)!.dynamodb!.SequenceNumber;
+      if (took.length > 0) {
+        shard.last = took.at(-1)!.dynamodb!.SequenceNumber;
         checkpoint();
       }
       if (failedAt !== undefined) {
@@ -522,7 +535,9 @@ async function streamReader(endpoint: string, invoke: Invoke, pause: (ms: number
     retrying: () => [...shards.values()].some((s) => s.failing !== undefined),
     async replay() {
       for (let i = 0; i < history.length; i += batchSize) {
-        const failedAt = await publish(history.slice(i, i + batchSize));
+        const batch = history.slice(i, i + batchSize);
+        const failedAt = await publish(batch);
+        taken(batch);
         if (failedAt !== undefined) await pause(100);
       }
     },

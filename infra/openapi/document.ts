@@ -62,8 +62,15 @@ function operation(r: Route, ctx: ResponseContext) {
     ...(r.body ? {
       requestBody: {
         required: !r.body.safeParse(undefined).success,
-        description: `JSON, at most ${maxBytes} bytes. Unknown fields are refused.`,
-        content: { 'application/json': { schema: schemas.convert(r.body, 'input') } },
+        ...(r.bodyType === 'form'
+          ? {
+            description: `A form (\`application/x-www-form-urlencoded\`), at most ${maxBytes} bytes.`,
+            content: { 'application/x-www-form-urlencoded': { schema: schemas.convert(r.body, 'input') } },
+          }
+          : {
+            description: `JSON, at most ${maxBytes} bytes. Unknown fields are refused.`,
+            content: { 'application/json': { schema: schemas.convert(r.body, 'input') } },
+          }),
       },
     } : {}),
     responses: { ...successResponses(r, ctx), ...errorResponses(r, ctx) },

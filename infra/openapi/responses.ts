@@ -94,7 +94,7 @@ export function errorResponses(r: Route, ctx: ResponseContext): Record<string, R
   if (r.ifMatch) out[412] = problem('`If-Match` names an older version: `precondition-failed`, with `currentVersion`. Read the resource again.');
   if (r.body) {
     out[413] = problem(`The body is larger than ${r.maxBodyBytes ?? settings().maxBodyBytes} bytes: \`payload-too-large\`.`);
-    out[415] = problem('The body is not `application/json`: `unsupported-media-type`.');
+    out[415] = problem(`The body is not \`${r.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json'}\`: \`unsupported-media-type\`.`);
   }
   const unprocessable = [
     ...(r.body ? ['Well-formed, but it breaks a rule of the domain; `type` names it (see the problem types with status 422).'] : []),

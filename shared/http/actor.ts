@@ -19,6 +19,8 @@ export interface Actor {
   issuedAt?: number;
   /** The identity provider's user name (`cognito:username`), where it differs from `sub`. */
   username?: string;
+  /** The token's `email`, only when `email_verified` is true: the one address e-mail may go to. */
+  email?: string;
 }
 
 export const isStaff = (a: Actor | undefined): boolean => !!a && (a.groups.includes('staff') || a.groups.includes('admin'));
@@ -71,9 +73,12 @@ export const actorFromClaims = (claims: Claims | undefined): Actor | undefined =
   const strong = claimList(claims.amr).includes('strong');
   const person = strong ? text(claims[personClaim()]) : undefined;
   const username = text(claims['cognito:username']) ?? text(claims.username);
+  // API Gateway hands booleans on as strings.
+  const email = claims.email_verified === true || claims.email_verified === 'true' ? text(claims.email) : undefined;
   return {
     sub,
     ...(username ? { username } : {}),
+    ...(email ? { email } : {}),
     name: text(claims.name) ?? 'Resident',
     groups: claimList(claims['cognito:groups']),
     strong,

@@ -1,4 +1,4 @@
-/** Reading a JSON request body: media type, size and syntax, before any schema sees it. */
+/** Reading a request body (JSON, or a form): media type, size and syntax, before any schema sees it. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '#shared/http/problem.ts';
 
@@ -29,4 +29,23 @@ export function jsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unkno
   } catch {
     throw badRequest('The body is not valid JSON.');
   }
+}
+
+const formMediaType = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
+
+/**
+ * A form body (`application/x-www-form-urlencoded`) as an object of its fields; an empty body
+ * is an empty form. A field sent twice keeps its first value. 413, 415 or 400 when not acceptable.
+ */
+export function formBody(event: APIGatewayProxyEventV2, maxBytes: number): Record<string, string> {
+  const raw = rawBody(event);
+  if (raw === undefined) return {};
+  if (raw.length > maxBytes) throw payloadTooLarge(maxBytes);
+  const type = header(event, 'content-type');
+  if (!type || !formMediaType.test(type)) throw unsupportedMediaType();
+  const text = raw.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(raw)) throw badRequest('The body is not valid UTF-8.');
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(text)) if (!(name in fields)) fields[name] = value;
+  return fields;
 }

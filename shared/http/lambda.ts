@@ -15,7 +15,7 @@ import { erasedSince } from '#shared/me/erased.ts';
 import { logger, traced } from '#shared/observability.ts';
 import { clientAddress } from '#shared/http/client-address.ts';
 import { actorOf, isModerator, isStaff, tokenRejected, type Actor } from '#shared/http/actor.ts';
-import { header, jsonBody, rawBody } from '#shared/http/body.ts';
+import { formBody, header, jsonBody, rawBody } from '#shared/http/body.ts';
 import { withCaching } from '#shared/http/cache.ts';
 import * as idempotency from '#shared/http/idempotency.ts';
 import {
@@ -110,7 +110,8 @@ export const problemResult = (problem: Problem): APIGatewayProxyStructuredResult
 async function serve(impl: Implementation, event: APIGatewayProxyEventV2): Promise<Reply> {
   const { route } = impl;
   const actor = await authorize(route, event);
-  const body = route.body ? jsonBody(event, route.maxBodyBytes ?? settings().maxBodyBytes) : undefined;
+  const maxBytes = route.maxBodyBytes ?? settings().maxBodyBytes;
+  const body = !route.body ? undefined : route.bodyType === 'form' ? formBody(event, maxBytes) : jsonBody(event, maxBytes);
   if (route.body && body === undefined && !route.body.safeParse(undefined).success) throw badRequest('A JSON body is required.');
   const request: Request = {
     params: route.params ? parseParams(route.params, event.pathParameters ?? {}) : {},

@@ -40,6 +40,8 @@ export interface Route<
   params?: P;
   query?: Q;
   body?: B;
+  /** How the body is sent: JSON (default), or a form (`application/x-www-form-urlencoded`, as mail clients post RFC 8058 one-click unsubscribes). */
+  bodyType?: 'json' | 'form';
   /** Success responses by status; error responses are added from the route's properties. */
   responses: Record<number, ResponseSpec>;
   /** Errors the route's other properties do not imply, by status, in words (e.g. a 404 for an unknown id in the query). */

@@ -58,7 +58,7 @@ const internal = /^(pk|sk|type|userPk|userSk|votePk|flagPk|gsi\d+(pk|sk)|expires
 export const plain = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !internal.test(k)));
 
 /** Plumbing that holds nothing the person gave: not part of their export. */
-export const plumbing = new Set(['idempotency', 'ballotRef', 'job']);
+export const plumbing = new Set(['idempotency', 'ballotRef', 'job', 'mailSent']);
 
 /** The export: one list per kind of thing (`comments`, `votes`, `flags`, `subscriptions`, `ballots`, …). */
 export async function exportOf(items: StoredItem[]): Promise<Record<string, Record<string, unknown>[]>> {

@@ -36,7 +36,10 @@ const expiry = (at: string) => Math.floor(Date.parse(at) / 1000) + keepSeconds;
 const placement = new Set(['pk', 'sk', 'type', 'gsi3pk', 'gsi3sk', 'userPk', 'userSk', 'expiresAt']);
 
 /** A notification that no longer changes, as a feed item (key `<at>#<id>`). */
-export const notificationItem = (sub: string, notification: Omit<Notification, 'unread'>): Record<string, unknown> => ({
+/** A notification as stored: each kind with its own fields, without the reader's `unread`. */
+export type StoredNotification = Notification extends infer N ? (N extends unknown ? Omit<N, 'unread'> : never) : never;
+
+export const notificationItem = (sub: string, notification: StoredNotification): Record<string, unknown> => ({
   ...notification,
   pk: feedKey(sub),
   sk: `${notification.at}#${notification.id}`,
@@ -50,7 +53,7 @@ export const notificationItem = (sub: string, notification: Omit<Notification, '
 
 /** The put that adds a one-per-event notification (repeating it writes the same item again). */
 export const notificationPut = (sub: string, id: string, content: NotificationContent): TransactItem =>
-  ({ Put: { TableName: tableName(), Item: notificationItem(sub, { id, ...content } as Omit<Notification, 'unread'>) } });
+  ({ Put: { TableName: tableName(), Item: notificationItem(sub, { id, ...content } as StoredNotification) } });
 
 /**
  * The update that adds one comment to `sub`'s open activity on the draft, or opens one.
@@ -83,7 +86,7 @@ export function activityUpdate(sub: string, id: string, delta: CommentActivityDe
 export async function deliver(sub: string, id: string, content: NotificationContent): Promise<boolean> {
   try {
     await db().send(new PutCommand({
-      TableName: tableName(), Item: notificationItem(sub, { id, ...content } as Omit<Notification, 'unread'>), ConditionExpression: 'attribute_not_exists(pk)',
+      TableName: tableName(), Item: notificationItem(sub, { id, ...content } as StoredNotification), ConditionExpression: 'attribute_not_exists(pk)',
     }));
     return true;
   } catch (error) {
@@ -146,7 +149,7 @@ export async function markRead(sub: string, upTo: string): Promise<void> {
 
 async function closeActivity(sub: string, item: Record<string, unknown>, upTo: string): Promise<void> {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const open = Object.fromEntries(Object.entries(item).filter(([k]) => !placement.has(k))) as Omit<Notification, 'unread'>;
+    const open = Object.fromEntries(Object.entries(item).filter(([k]) => !placement.has(k))) as StoredNotification;
     try {
       await transact([
         {

@@ -10,6 +10,7 @@ import type { ColdResult } from './cold.ts';
 import type { PipelineResult } from './pipeline.ts';
 import type { WarmResult } from './warm.ts';
 import { printNotificationScale, type NotificationScale } from './notifications.ts';
+import type { DigestScale } from './digests.ts';
 
 export const KB = 1024;
 
@@ -104,6 +105,8 @@ export interface Findings {
   orphans: string[];
   /** The notification fan-out at scale (./notifications.ts). */
   notifications?: NotificationScale;
+  /** The daily e-mail digest job at scale (./digests.ts). */
+  digests?: DigestScale;
   run: { options: Record<string, unknown>; loadAtStart: number[]; tookSeconds: number | null };
 }
 
@@ -138,7 +141,7 @@ export function printReport({ sizes, measured, failure, orphans, run, notificati
 const bundleJson = (b: Bundle) => ({ file: b.file.slice(projectRoot.length + 1), bytes: b.bytes, gzipBytes: b.gzipBytes, contents: b.contents.slice(0, 12) });
 
 /** Writes bench-results/bench.json; returns its path. */
-export function writeReport({ sizes, measured, failure, orphans, run, notifications }: Findings, outDir: string): string {
+export function writeReport({ sizes, measured, failure, orphans, run, notifications, digests }: Findings, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'bench.json');
   writeFileSync(file, `${JSON.stringify({
@@ -159,6 +162,7 @@ export function writeReport({ sizes, measured, failure, orphans, run, notificati
     routes: measured?.routes ?? null,
     pipeline: measured?.pipeline ?? null,
     notifications: notifications ?? null,
+    digests: digests ?? null,
     failure: failure ?? null,
     orphanScenarios: orphans,
     tookSeconds: run.tookSeconds,

@@ -6,6 +6,7 @@
  * Options: --requests=200 --seconds=5 (per route) --cold-runs=5 --only=opId,opId (warm routes)
  *          --fanout-commenters=10,100,300 --fanout-followers=10000 (notification fan-out at scale)
  *          --export-comments=100000 --erasure-comments=10000 (jobs; 0 skips them)
+ *          --digest-recipients=10000 (the daily e-mail digest job; 0 skips it)
  */
 import { eventRules } from '#events/rules.ts';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import { round } from './stats.ts';
 import { measureWarm } from './warm.ts';
 import { measureNotifications } from './notifications.ts';
 import { measureJobs, printJobs } from './jobs.ts';
+import { measureDigests, printDigests } from './digests.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     'fanout-followers': { type: 'string', default: '10000' },
     'export-comments': { type: 'string', default: '100000' },
     'erasure-comments': { type: 'string', default: '10000' },
+    'digest-recipients': { type: 'string', default: '10000' },
   },
 });
 const bounded = (value: string | undefined, fallback: number, max: number) => Math.min(max, Math.max(1, Number(value) || fallback));
@@ -55,12 +58,14 @@ const options = {
   },
   exportComments: Math.min(Number(args['export-comments']) || 0, 1_000_000),
   erasureComments: Math.min(Number(args['erasure-comments']) || 0, 100_000),
+  digestRecipients: Math.min(Number(args['digest-recipients']) || 0, 100_000),
 };
 
 const outDir = join(projectRoot, 'bench-results');
 /** Lambda functions that serve no route of their own. */
 // Functions no route names: the authorizer and fallback, and the event pipeline's (events/rules.ts).
-const extraFunctions = ['platform/authorizer', 'platform/fallback', 'events/publisher', 'events/close-draft', 'notifications/deliver', ...eventRules.map((r) => r.fn)];
+const extraFunctions = ['platform/authorizer', 'platform/fallback', 'events/publisher', 'events/close-draft', 'notifications/deliver', ...eventRules.map((r) => r.fn),
+  'mail/immediate', 'mail/digest', 'mail/bounces', 'identity/pre-token', 'identity/custom-message'];
 const began = performance.now();
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0)}s] ${message}\n`);
 
@@ -131,6 +136,7 @@ async function measureSystem(sizes: BundleSizes, findings: Findings): Promise<No
     const cold = await coldStarts(bench, sizes, states, options.coldRuns);
     const pipeline = await pipelineDelays(bench, runtime.endpoint);
     findings.notifications = await measureNotifications(options.fanOut, log);
+    findings.digests = options.digestRecipients > 0 ? await measureDigests(options.digestRecipients, log) : undefined;
     const jobs = options.exportComments > 0 ? await measureJobs(runtime, { exportComments: options.exportComments, erasureComments: options.erasureComments }, log) : undefined;
     return { routes: routeRows, cold, pipeline, scale, jobs };
   } finally {
@@ -164,6 +170,7 @@ async function main() {
   findings.run.tookSeconds = round((performance.now() - began) / 1000, 1);
   printReport(findings, (text) => process.stdout.write(`${text}\n`));
   printJobs(findings.measured?.jobs, (text) => process.stdout.write(`${text}\n`));
+  printDigests(findings.digests, (text) => process.stdout.write(`${text}\n`));
   log(`wrote ${writeReport(findings, outDir)}`);
 }
 

@@ -14,6 +14,7 @@ import { meetingScenarios } from './scenarios/meetings.ts';
 
 import { caseScenarios } from './scenarios/cases.ts';
 import { consultationScenarios } from './scenarios/consultation.ts';
+import { mailScenarios } from './scenarios/mail.ts';
 
 export const scenarios: Record<string, Scenario> = {
   ...platformScenarios,
@@ -25,4 +26,5 @@ export const scenarios: Record<string, Scenario> = {
   ...meetingScenarios,
   ...caseScenarios,
   ...consultationScenarios,
+  ...mailScenarios,
 };

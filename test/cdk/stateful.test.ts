@@ -5,7 +5,7 @@ import { tableDefinition } from '#shared/data/table.ts';
 import { resources, synthesize, type Synthesized } from './synth.ts';
 
 let out: Synthesized;
-// The stateful stack has no functions: no bundling needed.
+// The stateful stack holds only the Cognito triggers among functions: no bundling needed.
 beforeAll(() => {
   out = synthesize({ bundle: false });
 }, 120_000);

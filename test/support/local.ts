@@ -23,6 +23,9 @@ export interface User {
   strong?: boolean;
   /** The strong identity's subject (the person claim); the local provider defaults it to `sub`. */
   person?: string;
+  /** An e-mail address the token carries, verified unless `email_verified` says otherwise. */
+  email?: string;
+  email_verified?: boolean;
 }
 
 export interface TestApi {
@@ -74,6 +77,7 @@ export function useLocalApi(options: { events?: boolean } = {}): TestApi {
         if (!token) {
           token = (await runtime.identity.mint({
             sub: user.sub, name: user.name, groups: user.groups ?? [], strong: user.strong ?? false, person: user.person, expiresIn: 3600,
+            ...(user.email ? { email: user.email, email_verified: user.email_verified ?? true } : {}),
           })).token;
           tokens.set(key, token);
         }
