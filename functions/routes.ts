@@ -18,6 +18,7 @@ import { decisionRoutes } from '#functions/decisions/routes.ts';
 import { importRoutes } from '#functions/imports/routes.ts';
 import { caseRoutes } from '#functions/cases/routes.ts';
 import { openDataRoutes } from '#functions/open-data/routes.ts';
+import { attachmentRoutes } from '#functions/attachments/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
@@ -35,6 +36,7 @@ export const routes: Route[] = [
   ...importRoutes,
   ...caseRoutes,
   ...openDataRoutes,
+  ...attachmentRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */

@@ -3,7 +3,9 @@ import { lambda, implement } from '#shared/http/lambda.ts';
 import { isStaff } from '#shared/http/actor.ts';
 import { notFound } from '#shared/http/problem.ts';
 import { ok, versioned } from '#shared/http/reply.ts';
-import { draftView, getDraft as loadDraft, listDraftVersions as loadVersions, listDrafts as loadDrafts } from '#shared/drafts/repository.ts';
+import {
+  draftView, getDraft as loadDraft, listDraftVersions as loadVersions, listDrafts as loadDrafts, listDraftsInBox,
+} from '#shared/drafts/repository.ts';
 import { getDraft, listDraftVersions, listDrafts } from '#functions/drafts/routes.ts';
 
 export const handler = lambda([
@@ -13,7 +15,8 @@ export const handler = lambda([
     return versioned(draftView(draft, new Date()));
   }),
 
-  implement(listDrafts, async ({ query }) => ok(await loadDrafts(query.status, query, new Date()))),
+  implement(listDrafts, async ({ query }) =>
+    ok(query.bbox ? await listDraftsInBox(query.status, query.bbox, query, new Date()) : await loadDrafts(query.status, query, new Date()))),
 
   implement(listDraftVersions, async ({ params, query, actor }) => {
     const draft = await loadDraft(params.id);

@@ -7,10 +7,14 @@ import {
 
 const tag = 'Drafts';
 
+/** A draft with its map geometries (10,000 positions each) is larger than the default body. */
+const geometryBodyBytes = 1024 * 1024;
+
 export const createDraft = route({
   operationId: 'createDraft', method: 'POST', path: '/v1/drafts', fn: 'drafts/write', access: 'staff', tag,
   summary: 'Create a decision draft (unpublished)',
-  body: CreateDraftBody, idempotent: true,
+  description: 'The draft and its sections may carry a GeoJSON `geometry` (RFC 7946; at most 10,000 positions each); an invalid one is 422 `invalid-geometry` naming its path.',
+  body: CreateDraftBody, idempotent: true, maxBodyBytes: geometryBodyBytes,
   responses: { 201: { description: 'The created draft', schema: Draft } },
 });
 
@@ -25,7 +29,8 @@ export const getDraft = route({
 export const patchDraft = route({
   operationId: 'patchDraft', method: 'PATCH', path: '/v1/drafts/{id}', fn: 'drafts/write', access: 'staff', tag,
   summary: 'Edit a draft; a published draft keeps every earlier version',
-  params: DraftParams, body: PatchDraftBody, ifMatch: true,
+  description: 'Sections sent replace the sections, each with the geometry it is sent with (a section sent without one has none). `geometry: null` removes the draft\'s own.',
+  params: DraftParams, body: PatchDraftBody, ifMatch: true, maxBodyBytes: geometryBodyBytes,
   responses: { 200: { description: 'The draft at its new version', schema: Draft } },
 });
 
@@ -54,6 +59,8 @@ export const closeDraft = route({
 export const listDrafts = route({
   operationId: 'listDrafts', method: 'GET', path: '/v1/drafts', fn: 'drafts/read', access: 'public', tag,
   summary: 'Published drafts, newest first; open ones by closesAt ascending',
+  description: 'With `bbox`, only drafts whose geometry (or a section\'s) touches the box, in the same order. '
+    + 'The box is searched on a geohash index of places (a bounded number of Queries), never by scanning.',
   query: ListDraftsQuery,
   cacheMaxAge: 30,
   responses: { 200: { description: 'A page of drafts, as summaries (no sections: read a draft for them)', schema: page(DraftSummary) } },

@@ -1,0 +1,121 @@
+/**
+ * GeoJSON geometries (RFC 7946, WGS 84 longitude/latitude): what staff and residents may
+ * send, and the rules that make one valid. The schema only takes the shape of a geometry;
+ * everything a geometry can get wrong (type, nesting, ranges, closed rings, too many
+ * positions) is a 422 that names the path, from `geometryErrors`.
+ */
+import * as z from 'zod/mini';
+import booleanValid from '@turf/boolean-valid';
+import type { FieldError } from '#shared/http/problem.ts';
+
+export const geometryTypes = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'] as const;
+export type GeometryType = (typeof geometryTypes)[number];
+
+type Position = number[];
+export interface Geometry {
+  type: GeometryType;
+  coordinates: unknown[];
+}
+
+/** A geometry as sent: its type and coordinates are checked by the rules, not by the schema. */
+export const GeometryInput = z.strictObject({
+  type: z.string().check(z.maxLength(32)).register(z.globalRegistry, { description: `One of ${geometryTypes.join(', ')}` }),
+  coordinates: z.array(z.unknown()).check(z.maxLength(10_000))
+    .register(z.globalRegistry, { description: 'Positions `[longitude, latitude]` (WGS 84), nested as the type says (RFC 7946)' }),
+  /** RFC 7946 allows it; it is recomputed, never trusted. */
+  bbox: z.optional(z.array(z.number()).check(z.maxLength(6))),
+}).register(z.globalRegistry, {
+  id: 'GeometryInput',
+  description: 'A GeoJSON geometry (RFC 7946): Point, LineString, Polygon or their Multi forms, longitude/latitude in WGS 84, rings closed.',
+});
+
+/** A geometry as the API answers it. */
+export const Geometry = z.object({
+  type: z.enum(geometryTypes),
+  coordinates: z.array(z.unknown()).check(z.maxLength(10_000)),
+}).register(z.globalRegistry, { id: 'Geometry', description: 'A GeoJSON geometry (RFC 7946), longitude/latitude in WGS 84.' });
+
+/** How deep each type nests its positions. */
+const depth: Record<GeometryType, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** Turf's OGC checks compare every position with every segment: only for rings this small. */
+const ogcCheckMaxPositions = 500;
+
+export interface GeometryLimits {
+  /** Types accepted here (a comment's location: Point and Polygon). */
+  types: readonly GeometryType[];
+  maxPositions: number;
+}
+
+const isPosition = (p: unknown): p is Position =>
+  Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+
+/**
+ * Why `value` (already shaped by `GeometryInput`) is not a geometry accepted under `limits`,
+ * with paths under `path`; empty when it is valid. Never recurses deeper than the type says.
+ */
+export function geometryErrors(value: { type: string; coordinates: unknown[] }, path: string, limits: GeometryLimits): FieldError[] {
+  const type = value.type as GeometryType;
+  if (!limits.types.includes(type)) return [{ path: `${path}.type`, message: `must be one of ${limits.types.join(', ')}` }];
+  const errors: FieldError[] = [];
+  let positions = 0;
+  const fail = (at: string, message: string) => {
+    if (errors.length < 20) errors.push({ path: at, message });
+    return false;
+  };
+  const position = (p: unknown, at: string): boolean => {
+    positions++;
+    if (!isPosition(p)) return fail(at, 'a position is [longitude, latitude] or [longitude, latitude, altitude], finite numbers');
+    if (p[0]! < -180 || p[0]! > 180) return fail(`${at}.0`, 'longitude must be between -180 and 180');
+    if (p[1]! < -90 || p[1]! > 90) return fail(`${at}.1`, 'latitude must be between -90 and 90');
+    return true;
+  };
+  const list = (v: unknown, at: string, min: number, what: string): v is unknown[] =>
+    Array.isArray(v) ? v.length >= min || fail(at, `${what} needs at least ${min} entries`) : fail(at, `must be an array (${what})`);
+  const line = (v: unknown, at: string, min: number) => list(v, at, min, 'positions') && v.every((p, i) => position(p, `${at}.${i}`));
+  const ring = (v: unknown, at: string) => {
+    if (!line(v, at, 4)) return false;
+    const ps = v as Position[];
+    const [first, last] = [ps[0]!, ps[ps.length - 1]!];
+    return (first[0] === last[0] && first[1] === last[1]) || fail(at, 'a ring must be closed: its last position repeats its first');
+  };
+  const polygon = (v: unknown, at: string) => list(v, at, 1, 'rings') && v.every((r, i) => ring(r, `${at}.${i}`));
+  const c = value.coordinates;
+  const at = `${path}.coordinates`;
+  switch (type) {
+    case 'Point': position(c, at); break;
+    case 'MultiPoint': list(c, at, 1, 'points') && c.every((p, i) => position(p, `${at}.${i}`)); break;
+    case 'LineString': line(c, at, 2); break;
+    case 'MultiLineString': list(c, at, 1, 'lines') && c.every((l, i) => line(l, `${at}.${i}`, 2)); break;
+    case 'Polygon': polygon(c, at); break;
+    case 'MultiPolygon': list(c, at, 1, 'polygons') && c.every((p, i) => polygon(p, `${at}.${i}`)); break;
+  }
+  if (errors.length > 0) return errors;
+  if (positions > limits.maxPositions) return [{ path: at, message: `at most ${limits.maxPositions} positions (this has ${positions})` }];
+  if (depth[type] >= 2 && positions <= ogcCheckMaxPositions && !ogcValid({ type, coordinates: c })) {
+    return [{ path: at, message: 'not a valid polygon: a ring touches or crosses itself, or a hole leaves its polygon' }];
+  }
+  return [];
+}
+
+const ogcValid = (geometry: Geometry): boolean => {
+  try {
+    return booleanValid(geometry as Parameters<typeof booleanValid>[0]);
+  } catch {
+    return false;
+  }
+};
+
+/** The geometry as stored and answered: type and coordinates only. */
+export const normalized = (value: { type: string; coordinates: unknown[] }): Geometry => ({ type: value.type as GeometryType, coordinates: value.coordinates });
+
+/** Every position of a valid geometry. */
+export function positionsOf(geometry: Geometry): Position[] {
+  const flat: Position[] = [];
+  const walk = (v: unknown, d: number) => {
+    if (d === 0) flat.push(v as Position);
+    else for (const x of v as unknown[]) walk(x, d - 1);
+  };
+  walk(geometry.coordinates, depth[geometry.type]);
+  return flat;
+}
