@@ -14,6 +14,7 @@ import { decisionRecorded } from '#events/decision-recorded.ts';
 import { commentHidden } from '#events/comment-hidden.ts';
 import { pollClosed } from '#events/poll-closed.ts';
 import { caseUpdated } from '#events/case-updated.ts';
+import { attachmentAdded } from '#events/attachment-added.ts';
 
 export const catalogue = [
   draftPublished,
@@ -25,6 +26,7 @@ export const catalogue = [
   decisionRecorded,
   implementationUpdated,
   caseUpdated,
+  attachmentAdded,
 ] as const;
 
 type Definitions = (typeof catalogue)[number];

@@ -103,6 +103,22 @@ export class Jobs extends Construct {
     });
   }
 
+  /**
+   * `fn` works with attachment objects (`attachments/*`) with `actions`: it presigns uploads
+   * (PutObject) or downloads (GetObject), checks (GetObject) or removes (DeleteObject) them.
+   */
+  allowAttachments(fn: NodejsFunction, actions: string[]): void {
+    fn.addEnvironment('BUCKET_NAME', this.bucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions, resources: [this.bucket.arnForObjects('attachments/*')] }));
+    // Without it a missing object answers 403 rather than 404 (complete asks whether the upload arrived).
+    if (actions.includes('s3:DeleteObject')) fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/attachments/*]`,
+      reason: 'Attachment objects are named by their draft and attachment ids, made at request time: only keys under attachments/ in this bucket.',
+    });
+  }
+
   /** Functions by a readable name, for monitoring. */
   get functions(): Record<string, IFunction> {
     return { JobsRunner: this.runner };

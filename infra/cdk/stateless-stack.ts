@@ -77,6 +77,10 @@ export class StatelessStack extends Stack {
     this.jobs = new Jobs(this, 'Jobs', { table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
     for (const fn of ['exports/jobs', 'me/erase']) this.jobs.allowStarting(this.functions[fn]!);
     this.jobs.allowLinks(this.functions['exports/jobs']!);
+    // Attachments: uploads are presigned by one function, checked by another, read through links drafts hand out.
+    this.jobs.allowAttachments(this.functions['attachments/write']!, ['s3:PutObject', 's3:DeleteObject']);
+    this.jobs.allowAttachments(this.functions['attachments/complete']!, ['s3:GetObject', 's3:DeleteObject']);
+    this.jobs.allowAttachments(this.functions['drafts/read']!, ['s3:GetObject']);
 
     this.events = new DomainEvents(this, 'Events', {
       deploymentName: options.deploymentName,
