@@ -92,11 +92,38 @@ export function geometryErrors(value: { type: string; coordinates: unknown[] }, 
   }
   if (errors.length > 0) return errors;
   if (positions > limits.maxPositions) return [{ path: at, message: `at most ${limits.maxPositions} positions (this has ${positions})` }];
-  if (depth[type] >= 2 && positions <= ogcCheckMaxPositions && !ogcValid({ type, coordinates: c })) {
-    return [{ path: at, message: 'not a valid polygon: a ring touches or crosses itself, or a hole leaves its polygon' }];
+  if (depth[type] >= 2 && positions <= ogcCheckMaxPositions) {
+    const rings = (type === 'Polygon' ? [c] : type === 'MultiPolygon' ? c : []) as Position[][][];
+    if (rings.some((polygonRings) => polygonRings.some(crossesItself)) || !ogcValid({ type, coordinates: c })) {
+      return [{ path: at, message: 'not a valid polygon: a ring touches or crosses itself, or a hole leaves its polygon' }];
+    }
   }
   return [];
 }
+
+/** Which side of a→b the point p is on: >0 left, <0 right, 0 on the line. */
+const side = (a: Position, b: Position, p: Position) => (b[0]! - a[0]!) * (p[1]! - a[1]!) - (b[1]! - a[1]!) * (p[0]! - a[0]!);
+const within = (a: Position, b: Position, p: Position) =>
+  Math.min(a[0]!, b[0]!) <= p[0]! && p[0]! <= Math.max(a[0]!, b[0]!) && Math.min(a[1]!, b[1]!) <= p[1]! && p[1]! <= Math.max(a[1]!, b[1]!);
+
+/** Whether segments p1p2 and q1q2 share any point. */
+const segmentsMeet = (p1: Position, p2: Position, q1: Position, q2: Position): boolean => {
+  const [d1, d2, d3, d4] = [side(q1, q2, p1), side(q1, q2, p2), side(p1, p2, q1), side(p1, p2, q2)];
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  return (d1 === 0 && within(q1, q2, p1)) || (d2 === 0 && within(q1, q2, p2)) || (d3 === 0 && within(p1, p2, q1)) || (d4 === 0 && within(p1, p2, q2));
+};
+
+/** A closed ring that is not simple: two segments that are not neighbours meet (Turf's check leaves this out). */
+const crossesItself = (ring: Position[]): boolean => {
+  const n = ring.length - 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // the last segment ends where the first begins
+      if (segmentsMeet(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!)) return true;
+    }
+  }
+  return false;
+};
 
 const ogcValid = (geometry: Geometry): boolean => {
   try {
