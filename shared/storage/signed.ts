@@ -58,11 +58,13 @@ interface Signing {
   payloadHash: string;
   at: Date;
   creds: Credentials;
+  region: string;
 }
 
-function signature(s: Signing): { signedHeaders: string; signature: string; scope: string } {
+/** SigV4 for S3 (no double encoding of the path), as AWS's own examples compute it. */
+export function signature(s: Signing): { signedHeaders: string; signature: string; scope: string } {
   const { amzDate, date } = stamp(s.at);
-  const scope = `${date}/${region()}/s3/aws4_request`;
+  const scope = `${date}/${s.region}/s3/aws4_request`;
   const headers = { ...s.headers, host: s.url.host };
   const names = Object.keys(headers).sort();
   const signedHeaders = names.join(';');
@@ -74,7 +76,7 @@ function signature(s: Signing): { signedHeaders: string; signature: string; scop
     signedHeaders, s.payloadHash,
   ].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${s.creds.secretAccessKey}`, date), region()), 's3'), 'aws4_request');
+  const key = hmac(hmac(hmac(hmac(`AWS4${s.creds.secretAccessKey}`, date), s.region), 's3'), 'aws4_request');
   return { signedHeaders, signature: createHmac('sha256', key).update(toSign, 'utf8').digest('hex'), scope };
 }
 
@@ -82,20 +84,23 @@ function signature(s: Signing): { signedHeaders: string; signature: string; scop
  * A link that lets its holder `method` the object without credentials until `at + seconds`.
  * `headers` (e.g. the content type of an upload) are signed in: the request must send them.
  */
-export function presignedUrl(method: 'GET' | 'PUT', key: string, seconds: number, headers: Record<string, string> = {}, at = new Date()): string {
-  const creds = credentials();
-  const url = objectUrl(key);
+export const presignedUrl = (method: 'GET' | 'PUT', key: string, seconds: number, headers: Record<string, string> = {}, at = new Date()): string =>
+  presign({ method, url: objectUrl(key), seconds, headers, at, creds: credentials(), region: region() });
+
+/** `presignedUrl` with everything given: the URL, the time, the credentials, the region. */
+export function presign(p: { method: string; url: URL; seconds: number; headers: Record<string, string>; at: Date; creds: Credentials; region: string }): string {
+  const { method, url, seconds, headers, at, creds } = p;
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const { date, amzDate } = stamp(at);
   const query: Record<string, string> = {
     'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
-    'X-Amz-Credential': `${creds.accessKeyId}/${date}/${region()}/s3/aws4_request`,
+    'X-Amz-Credential': `${creds.accessKeyId}/${date}/${p.region}/s3/aws4_request`,
     'X-Amz-Date': amzDate,
     'X-Amz-Expires': String(seconds),
     'X-Amz-SignedHeaders': [...Object.keys(lower), 'host'].sort().join(';'),
     ...(creds.sessionToken ? { 'X-Amz-Security-Token': creds.sessionToken } : {}),
   };
-  const signed = signature({ method, url, headers: lower, query, payloadHash: 'UNSIGNED-PAYLOAD', at, creds });
+  const signed = signature({ method, url, headers: lower, query, payloadHash: 'UNSIGNED-PAYLOAD', at, creds, region: p.region });
   const search = Object.entries({ ...query, 'X-Amz-Signature': signed.signature }).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
   return `${url.origin}${url.pathname}?${search}`;
 }
@@ -123,7 +128,7 @@ export async function signedRequest(method: 'HEAD' | 'GET' | 'DELETE', key: stri
     'x-amz-date': stamp(at).amzDate,
     ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
   };
-  const s = signature({ method, url, headers, query: {}, payloadHash: emptyHash, at, creds });
+  const s = signature({ method, url, headers, query: {}, payloadHash: emptyHash, at, creds, region: region() });
   const authorization = `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${s.scope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
   const res = await fetch(url, { method, headers: { ...headers, authorization }, signal: AbortSignal.timeout(timeoutMs()) });
   if (res.status >= 500) throw Object.assign(new Error(`object storage answered ${res.status}`), { $metadata: { httpStatusCode: res.status } });
