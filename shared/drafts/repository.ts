@@ -27,7 +27,7 @@ import { conflict, notFound, preconditionFailed } from '#shared/http/problem.ts'
 import { openCursor, sealCursor } from '#shared/http/cursor.ts';
 import { attachmentPrefix, attachmentView, type AttachmentItem } from '#shared/attachments/repository.ts';
 import { enclosingCell } from '#shared/maps/geohash.ts';
-import type { Geometry } from '#shared/maps/geometry.ts';
+import { normalized, type Geometry } from '#shared/maps/geometry.ts';
 import { boxOf, touches, type Box } from '#shared/maps/place.ts';
 import { placesNear, type PlaceIndex } from '#shared/maps/search.ts';
 import type { Localized, Page } from '#shared/schema.ts';
@@ -256,9 +256,9 @@ export async function createDraft(input: CreateDraftBody, now: Date, id: string 
   for (const s of input.sections) {
     const section = { id: newId(), title: s.title, body: s.body };
     item.sections.push(section);
-    if (s.geometry) geometries[section.id] = s.geometry as Geometry;
+    if (s.geometry) geometries[section.id] = normalized(s.geometry);
   }
-  const full = placed({ ...item, geometry: input.geometry as Geometry | undefined, sectionGeometries: geometries });
+  const full = placed({ ...item, geometry: input.geometry ? normalized(input.geometry) : undefined, sectionGeometries: geometries });
   ensureFits(stored(full), 'draft');
   await transact([
     { Put: { TableName: tableName(), Item: stored(full), ConditionExpression: 'attribute_not_exists(pk)' } },

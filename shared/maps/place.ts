@@ -51,7 +51,7 @@ export const BBoxParam = z.pipe(
 
 export function parseBox(text: string): Box | undefined {
   const parts = text.split(',');
-  if (parts.length !== 4 || parts.some((p) => !/^\s*-?\d+(\.\d+)?\s*$/.test(p))) return undefined;
+  if (parts.length !== 4 || parts.some((p) => !/^\s*-?\d{1,3}(\.\d{1,40})?([eE][-+]?\d{1,3})?\s*$/.test(p))) return undefined;
   const [a, b, c, d] = parts.map(Number) as [number, number, number, number];
   const lonOk = (x: number) => x >= -180 && x <= 180;
   const latOk = (y: number) => y >= -90 && y <= 90;

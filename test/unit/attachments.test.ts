@@ -6,7 +6,7 @@ describe('attachment rules', () => {
   it('a ready image needs alt text in every required language; documents and pending uploads do not', () => {
     // Prepare
     const attachments = [
-      { id: 'A', status: 'ready', contentType: 'image/png', alt: { sv: 'Karta' } },
+      { id: 'A', status: 'ready', contentType: 'image/png', alt: { sv: 'Karta' } as Record<string, string> },
       { id: 'B', status: 'ready', contentType: 'application/pdf' },
       { id: 'C', status: 'pending', contentType: 'image/jpeg' },
       { id: 'D', status: 'ready', contentType: 'image/webp', alt: { fi: 'Kartta', sv: 'Karta' } },

@@ -54,6 +54,21 @@ describe('geometry rules', () => {
     expect(errors).toEqual([{ path: 'g.coordinates', message: expect.stringMatching(/crosses itself/) }]);
   });
 
+  const sq = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+
+  it.each([
+    ['a hole outside its shell', { type: 'Polygon', coordinates: [sq(0, 0, 4, 4), sq(5, 5, 6, 6)] }, false],
+    ['a hole crossing its shell', { type: 'Polygon', coordinates: [sq(0, 0, 4, 4), sq(3, 3, 5, 5)] }, false],
+    ['a hole inside its shell', { type: 'Polygon', coordinates: [sq(0, 0, 4, 4), sq(1, 1, 2, 2)] }, true],
+    ['a spike', { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [6, 0], [4, 0], [4, 4], [0, 4], [0, 0]]] }, false],
+    ['two polygons that overlap', { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4, 4)], [sq(2, 2, 6, 6)]] }, false],
+    ['one polygon inside another', { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4, 4)], [sq(1, 1, 2, 2)]] }, false],
+    ['an island in a lake', { type: 'MultiPolygon', coordinates: [[sq(0, 0, 4, 4), sq(1, 1, 3, 3)], [sq(1.5, 1.5, 2.5, 2.5)]] }, true],
+    ['two polygons apart', { type: 'MultiPolygon', coordinates: [[sq(0, 0, 1, 1)], [sq(2, 2, 3, 3)]] }, true],
+  ])('%s: valid is %s', (_, geometry, valid) => {
+    expect(geometryErrors(geometry, 'g', anyType).length === 0).toBe(valid);
+  });
+
   it('deep nesting is refused without descending into it', () => {
     let deep: unknown = [1, 2];
     for (let i = 0; i < 10_000; i++) deep = [deep];
@@ -70,7 +85,9 @@ describe('places and boxes', () => {
     expect(parseBox('24.9,60.1,25.0,60.2')).toEqual([24.9, 60.1, 25, 60.2]);
     expect(parseBox('25,60,24,61')).toBeUndefined();
     expect(parseBox('0,0,0,90.5')).toBeUndefined();
-    expect(parseBox('1e2,0,0,0')).toBeUndefined();
+    expect(parseBox('1e3,0,0,0')).toBeUndefined();
+    expect(parseBox('2.5e-7,0,1,1')).toEqual([2.5e-7, 0, 1, 1]);
+    expect(parseBox('Infinity,0,1,1')).toBeUndefined();
   });
 
   it('a line passing through a box touches it though no position lies inside', () => {
