@@ -1,8 +1,10 @@
 /**
  * Lambda: checks an uploaded attachment by its own bytes (file-type) and makes it ready. A
- * function of its own, so that only it carries the file-type detectors.
+ * function of its own, so that only it carries the file-type detectors. file-type 16 (the
+ * last CommonJS line, Node 10+) detects PDF, PNG, JPEG and WebP as later ones do in 33 KB
+ * instead of 70: what keeps this function under the bundle bar.
  */
-import { fileTypeFromBuffer } from 'file-type/core';
+import FileType from 'file-type/core.js';
 import { lambda, implement } from '#shared/http/lambda.ts';
 import { attachmentRejected, notFound, uploadMissing } from '#shared/http/problem.ts';
 import { ok } from '#shared/http/reply.ts';
@@ -17,7 +19,7 @@ const signatureBytes = 4100;
 /** The type the bytes say they are; undefined when they say nothing file-type knows. */
 const detectedType = async (head: Uint8Array): Promise<string | undefined> => {
   try {
-    return (await fileTypeFromBuffer(head))?.mime;
+    return (await FileType.fromBuffer(head))?.mime;
   } catch {
     return undefined;
   }

@@ -1,7 +1,6 @@
 /** Routes of draft attachments: staff upload plans, maps and images through object storage. */
 import { route } from '#shared/http/route.ts';
-import { DraftParams } from '#shared/drafts/schema.ts';
-import { AttachmentParams, CreateAttachmentBody, PendingAttachment, ReadyAttachment } from '#shared/attachments/schema.ts';
+import { AttachmentParams, AttachmentDraftParams, CreateAttachmentBody, PendingAttachment, ReadyAttachment } from '#shared/attachments/schema.ts';
 
 const tag = 'Attachments';
 
@@ -11,7 +10,7 @@ export const createAttachment = route({
   description: 'PUT exactly `bytes` bytes to `upload.url` with `upload.headers` (object storage, before `upload.expiresAt`), then complete it. '
     + 'PDF, PNG, JPEG or WebP, at most 25 MiB. An image on a published draft needs `alt` in every required language at once; '
     + 'on an unpublished one, before the draft is published. At most 50 attachments per draft.',
-  params: DraftParams, body: CreateAttachmentBody, idempotent: true,
+  params: AttachmentDraftParams, body: CreateAttachmentBody, idempotent: true,
   responses: { 201: { description: 'The pending attachment and its upload', schema: PendingAttachment } },
 });
 

@@ -74,3 +74,5 @@ export const ReadyAttachment = z.object({
 }).register(z.globalRegistry, { id: 'ReadyAttachment' });
 
 export const AttachmentParams = z.object({ id: Id, aid: Id });
+/** The draft's id (as `DraftParams`, declared here so the attachment functions need not carry the draft schemas). */
+export const AttachmentDraftParams = z.object({ id: Id });
