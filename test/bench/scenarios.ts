@@ -13,6 +13,7 @@ import { followingScenarios } from './scenarios/following.ts';
 import { meetingScenarios } from './scenarios/meetings.ts';
 
 import { caseScenarios } from './scenarios/cases.ts';
+import { mapScenarios } from './scenarios/maps.ts';
 
 export const scenarios: Record<string, Scenario> = {
   ...platformScenarios,
@@ -23,4 +24,5 @@ export const scenarios: Record<string, Scenario> = {
   ...followingScenarios,
   ...meetingScenarios,
   ...caseScenarios,
+  ...mapScenarios,
 };
