@@ -1,6 +1,6 @@
 /** Attachments of drafts (plans, maps, images): what staff send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, localized } from '#shared/schema.ts';
+import { Id, LocalizedText, Time, localized } from '#shared/schema.ts';
 
 /** What may be attached: documents as PDF, images as PNG, JPEG or WebP. */
 export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
@@ -63,7 +63,7 @@ export const PendingAttachment = z.object({
     method: z.literal('PUT'),
     /** Send exactly these headers with the bytes. */
     headers: z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(200))),
-    expiresAt: z.iso.datetime({ offset: false }),
+    expiresAt: Time,
   }),
 }).register(z.globalRegistry, { id: 'PendingAttachment' });
 
