@@ -231,6 +231,7 @@ export async function editComment(draftId: string, id: string, sub: string, body
 /**
  * The author removes their comment: it stays in place as a tombstone, and stops counting.
  * A comment a moderator hid stays hidden, with its public reason, but loses its body.
+ * Either way its location goes too, and with it its place on the map.
  * Removing an already removed comment changes nothing.
  */
 export async function deleteComment(draftId: string, id: string, sub: string, now: Date): Promise<void> {
@@ -243,9 +244,9 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
         Update: {
           TableName: tableName(),
           Key: commentKey(draftId, id),
-          UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body',
+          UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body, #location, gsi3pk, gsi3sk',
           ConditionExpression: '#status = :hidden',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
           ExpressionAttributeValues: { ':true': true, ':at': at, ':hidden': 'hidden' },
         },
       }]);
@@ -262,9 +263,9 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
         Update: {
           TableName: tableName(),
           Key: commentKey(draftId, id),
-          UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body',
+          UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body, #location, gsi3pk, gsi3sk',
           ConditionExpression: '#status = :was',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
           ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at, ':was': comment.status },
         },
       },

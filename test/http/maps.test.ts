@@ -3,6 +3,10 @@
  * draft list, located comments (by bbox and as GeoJSON) and the 422s of invalid geometry.
  */
 import { describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '#shared/data/client.ts';
+import { tableName } from '#shared/data/table.ts';
+import { commentKey } from '#shared/comments/repository.ts';
 import { resident, staff, useLocalApi } from '../support/local.ts';
 import { draftBody, openDraft, postComment } from '../support/fixtures.ts';
 
@@ -226,6 +230,19 @@ describe('located comments', () => {
     expect(res.body.type).toMatch(/\/invalid-geometry$/);
     expect(res.body.errors[0].path).toBe(path);
     expect(list.body.items).toEqual([]);
+  });
+
+  it('a comment its author deletes keeps no location, nor a place in the index', async () => {
+    // Prepare
+    const draft = await mapDraft();
+    const located = await postComment(api, draft.id, resident, { location: { type: 'Point', coordinates: [24.94, 60.17] } });
+    // Act
+    await api.request('DELETE', `/v1/drafts/${draft.id}/comments/${located.id}`, { as: resident });
+    // Assess
+    const item = (await db().send(new GetCommand({ TableName: tableName(), Key: commentKey(draft.id, located.id), ConsistentRead: true }))).Item!;
+    expect(item.status).toBe('deleted');
+    expect(item).not.toHaveProperty('location');
+    expect(item).not.toHaveProperty('gsi3pk');
   });
 
   it('a reply takes no location', async () => {
