@@ -74,7 +74,10 @@ export class StatelessStack extends Stack {
     props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
 
     // Export and erasure jobs: the bucket, the job queue and the function it feeds.
-    this.jobs = new Jobs(this, 'Jobs', { table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    this.jobs = new Jobs(this, 'Jobs', {
+      table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays,
+      corsAllowOrigins: options.corsAllowOrigins,
+    });
     for (const fn of ['exports/jobs', 'me/erase']) this.jobs.allowStarting(this.functions[fn]!);
     this.jobs.allowLinks(this.functions['exports/jobs']!);
     // Attachments: uploads are presigned by one function, checked by another, read through links drafts hand out.
