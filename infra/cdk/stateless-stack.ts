@@ -83,7 +83,8 @@ export class StatelessStack extends Stack {
     // Attachments: uploads are presigned by one function, checked by another, read through links drafts hand out.
     this.jobs.allowAttachments(this.functions['attachments/write']!, ['s3:PutObject', 's3:DeleteObject']);
     this.jobs.allowAttachments(this.functions['attachments/complete']!, ['s3:GetObject', 's3:DeleteObject']);
-    this.jobs.allowAttachments(this.functions['drafts/read']!, ['s3:GetObject']);
+    // Both draft functions answer drafts, with their attachments' download links.
+    for (const fn of ['drafts/read', 'drafts/write']) this.jobs.allowAttachments(this.functions[fn]!, ['s3:GetObject']);
 
     this.events = new DomainEvents(this, 'Events', {
       deploymentName: options.deploymentName,

@@ -82,14 +82,16 @@ describe('attachments in object storage', () => {
     // Act
     const write = s3Of('attachments/write');
     const complete = s3Of('attachments/complete');
-    const read = s3Of('drafts/read');
+    const read = [...s3Of('drafts/read'), ...s3Of('drafts/write')];
     // Assess
     for (const s of [...write, ...complete, ...read].filter((x) => !actions([x]).includes('s3:ListBucket'))) {
       expect(JSON.stringify(s.Resource)).toContain('/attachments/*');
     }
     expect(actions(write).sort()).toEqual(['s3:DeleteObject', 's3:ListBucket', 's3:PutObject']);
     expect(actions(complete).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket']);
-    expect(actions(read)).toEqual(['s3:GetObject']);
+    expect(actions(read)).toEqual(['s3:GetObject', 's3:GetObject']);
+    const env = (fn: string) => resources(template, 'AWS::Lambda::Function')[id(functions[fn]!)]!.Properties.Environment.Variables;
+    for (const fn of ['drafts/read', 'drafts/write', 'attachments/write', 'attachments/complete']) expect(Object.keys(env(fn))).toContain('BUCKET_NAME');
     expect(s3Of('comments/write')).toEqual([]);
   });
 
