@@ -17,6 +17,7 @@ import { caseUpdated } from '#events/case-updated.ts';
 import { draftWithdrawn } from '#events/draft-withdrawn.ts';
 import { commentResponded } from '#events/comment-responded.ts';
 import { draftExtended } from '#events/draft-extended.ts';
+import { attachmentAdded } from '#events/attachment-added.ts';
 
 export const catalogue = [
   draftPublished,
@@ -31,6 +32,7 @@ export const catalogue = [
   draftWithdrawn,
   commentResponded,
   draftExtended,
+  attachmentAdded,
 ] as const;
 
 type Definitions = (typeof catalogue)[number];

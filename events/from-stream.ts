@@ -164,6 +164,17 @@ const mappers: Record<string, Mapper> = {
     })];
   },
 
+  // Added when its bytes were checked (pending -> ready), not when the upload was started.
+  attachment: (c, base) => {
+    const a = c.new!;
+    if (a.status !== 'ready' || c.old?.status === 'ready') return [];
+    return [domainEvent('AttachmentAdded', {
+      ...base('AttachmentAdded', a.readyAt),
+      draftId: a.draftId, attachmentId: a.id, sectionId: orNull(a.sectionId), title: a.title, contentType: a.contentType,
+      bytes: a.bytes, addedAt: a.readyAt ?? c.at,
+    })];
+  },
+
   caseLink: (c, base) => {
     const l = c.new!;
     if (c.kind !== 'INSERT') return [];

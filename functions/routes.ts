@@ -19,6 +19,7 @@ import { importRoutes } from '#functions/imports/routes.ts';
 import { caseRoutes } from '#functions/cases/routes.ts';
 import { openDataRoutes } from '#functions/open-data/routes.ts';
 import { mailRoutes } from '#functions/mail/routes.ts';
+import { attachmentRoutes } from '#functions/attachments/routes.ts';
 
 export const routes: Route[] = [
   ...platformRoutes,
@@ -37,6 +38,7 @@ export const routes: Route[] = [
   ...caseRoutes,
   ...openDataRoutes,
   ...mailRoutes,
+  ...attachmentRoutes,
 ] as unknown as Route[];
 
 /** Routes that run in AWS (the local token route never does). */

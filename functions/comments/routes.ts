@@ -3,14 +3,17 @@
 import { route } from '#shared/http/route.ts';
 import { PageQuery, page } from '#shared/schema.ts';
 import { DraftParams } from '#shared/drafts/schema.ts';
-import { Comment, CommentParams, CommentResponseBody, EditCommentBody, ListCommentsQuery, PostCommentBody, Votes } from '#shared/comments/schema.ts';
+import {
+  Comment, CommentFeatures, CommentParams, CommentResponseBody, EditCommentBody, ListCommentsQuery, LocatedCommentsQuery, PostCommentBody, Votes,
+} from '#shared/comments/schema.ts';
 
 const tag = 'Comments';
 
 export const postComment = route({
   operationId: 'postComment', method: 'POST', path: '/v1/drafts/{id}/comments', fn: 'comments/write', access: 'optional', tag,
   summary: 'Comment on an open draft (per its commenting mode)',
-  description: 'A token is needed unless the draft is in `anonymous` mode; `strong` mode needs `amr: strong`. A reply to a reply attaches to the root.',
+  description: 'A token is needed unless the draft is in `anonymous` mode; `strong` mode needs `amr: strong`. A reply to a reply attaches to the root. '
+    + 'On a draft with `mapCommenting`, a root comment may carry a `location` (GeoJSON Point or Polygon, at most 1,000 positions; otherwise 422 `invalid-geometry`).',
   params: DraftParams, body: PostCommentBody, idempotent: true,
   responses: { 201: { description: 'The comment', schema: Comment } },
 });
@@ -18,6 +21,8 @@ export const postComment = route({
 export const listComments = route({
   operationId: 'listComments', method: 'GET', path: '/v1/drafts/{id}/comments', fn: 'comments/read', access: 'optional', tag,
   summary: 'Root comments, each with replyCount',
+  description: 'With `bbox`, only visible comments whose location touches the box, by place rather than by `sort`, '
+    + 'read from a geohash index (a bounded number of Queries per page; a page may be short while `nextCursor` goes on).',
   params: DraftParams, query: ListCommentsQuery,
   cacheMaxAge: 10,
   responses: { 200: { description: 'A page of root comments', schema: page(Comment) } },
@@ -77,4 +82,16 @@ export const withdrawCommentResponse = route({
   responses: { 204: { description: 'The comment has no response' } },
 });
 
-export const commentRoutes = [postComment, listComments, listReplies, editComment, deleteComment, voteComment, unvoteComment, respondToComment, withdrawCommentResponse];
+export const listCommentFeatures = route({
+  operationId: 'listCommentFeatures', method: 'GET', path: '/v1/drafts/{id}/comments.geojson', fn: 'comments/read', access: 'optional', tag,
+  summary: 'Visible located comments as a GeoJSON FeatureCollection',
+  description: 'RFC 7946, `application/geo+json`: each feature is a visible comment with a location, with `id`, `body`, `votes`, `sectionId` and `createdAt` '
+    + 'as properties. Up to `limit` (default 100) features; `nextCursor` (a foreign member) continues. `bbox` keeps those in the box.',
+  params: DraftParams, query: LocatedCommentsQuery,
+  cacheMaxAge: 10,
+  responses: { 200: { description: 'The located comments', schema: CommentFeatures, contentType: 'application/geo+json' } },
+});
+
+export const commentRoutes = [
+  postComment, listComments, listCommentFeatures, listReplies, editComment, deleteComment, voteComment, unvoteComment, respondToComment, withdrawCommentResponse,
+];

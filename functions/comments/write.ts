@@ -1,6 +1,7 @@
 /** Lambda: residents post, edit, remove and vote on comments; staff give and withdraw official responses. */
 import { lambda, implement } from '#shared/http/lambda.ts';
-import { Problem, notFound, participationClosed, unprocessable } from '#shared/http/problem.ts';
+import { Problem, invalidGeometry, notFound, participationClosed, unprocessable } from '#shared/http/problem.ts';
+import { geometryErrors, normalized } from '#shared/maps/geometry.ts';
 import { created, noContent, ok } from '#shared/http/reply.ts';
 import { getDraftListing } from '#shared/drafts/repository.ts';
 import { isOpen } from '#shared/drafts/rules.ts';
@@ -13,6 +14,9 @@ import {
   deleteComment, editComment, postComment, respondToComment, unvoteComment, voteComment, withdrawCommentResponse,
 } from '#functions/comments/routes.ts';
 
+/** A comment's location: a point or an area, at most 1,000 positions. */
+const locationLimits = { types: ['Point', 'Polygon'] as const, maxPositions: 1_000 };
+
 const commentCreated = (c: comments.CommentItem) => created(comments.commentView(c), `/v1/drafts/${c.draftId}/comments/${c.id}`);
 
 export const handler = lambda([
@@ -23,6 +27,12 @@ export const handler = lambda([
     const who = participant(draft.commenting, actor, body.authorName);
     if (who instanceof Problem) throw who;
     if (!isOpen(draft, now)) throw participationClosed();
+    if (body.location) {
+      if (!draft.mapCommenting) throw unprocessable('This draft takes no located comments.', [{ path: 'body.location', message: 'map commenting is off' }]);
+      if (body.parentId) throw unprocessable('A reply takes no location: its root has the place.', [{ path: 'body.location', message: 'not on replies' }]);
+      const wrong = geometryErrors(body.location, 'body.location', locationLimits);
+      if (wrong.length > 0) throw invalidGeometry(wrong);
+    }
     let sectionId = body.sectionId;
     if (sectionId && !draft.sectionIds.includes(sectionId)) {
       throw unprocessable('The draft has no such section.', [{ path: 'body.sectionId', message: 'unknown section' }]);
@@ -41,7 +51,7 @@ export const handler = lambda([
       await admitAnonymous(params.id, sourceIp, anonymousCommentLimit, anonymousCommentWindowSeconds, now);
     }
     const comment = await comments.postComment(
-      { draftId: params.id, draftVersion: draft.version, body: body.body, sectionId, rootId, author: who },
+      { draftId: params.id, draftVersion: draft.version, body: body.body, sectionId, rootId, author: who, ...(body.location ? { location: normalized(body.location) } : {}) },
       now,
       newId,
     );

@@ -5,7 +5,9 @@ import { forbidden, notFound, unauthorized } from '#shared/http/problem.ts';
 import { ok, versioned } from '#shared/http/reply.ts';
 import { personal } from '#shared/http/cache.ts';
 import { previewOpens } from '#shared/drafts/preview.ts';
-import { draftView, getDraft as loadDraft, listDraftVersions as loadVersions, listDrafts as loadDrafts } from '#shared/drafts/repository.ts';
+import {
+  draftView, getDraft as loadDraft, listDraftVersions as loadVersions, listDrafts as loadDrafts, listDraftsInBox,
+} from '#shared/drafts/repository.ts';
 import { getDraft, listDraftVersions, listDrafts } from '#functions/drafts/routes.ts';
 
 export const handler = lambda([
@@ -23,7 +25,8 @@ export const handler = lambda([
   implement(listDrafts, async ({ query, actor }) => {
     if (query.status === 'unpublished' && !actor) throw unauthorized();
     if (query.status === 'unpublished' && !isStaff(actor)) throw forbidden('Unpublished drafts are for staff.');
-    return ok(await loadDrafts(query.status, query, new Date()));
+    const now = new Date();
+    return ok(query.bbox ? await listDraftsInBox(query.status, query.bbox, query, now) : await loadDrafts(query.status, query, now));
   }),
 
   implement(listDraftVersions, async ({ params, query, actor }) => {

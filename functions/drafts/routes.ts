@@ -8,10 +8,14 @@ import {
 
 const tag = 'Drafts';
 
+/** A draft with its map geometries (10,000 positions each) is larger than the default body. */
+const geometryBodyBytes = 1024 * 1024;
+
 export const createDraft = route({
   operationId: 'createDraft', method: 'POST', path: '/v1/drafts', fn: 'drafts/write', access: 'staff', tag,
   summary: 'Create a decision draft (unpublished)',
-  body: CreateDraftBody, idempotent: true,
+  description: 'The draft and its sections may carry a GeoJSON `geometry` (RFC 7946; at most 10,000 positions each); an invalid one is 422 `invalid-geometry` naming its path.',
+  body: CreateDraftBody, idempotent: true, maxBodyBytes: geometryBodyBytes,
   responses: { 201: { description: 'The created draft', schema: Draft } },
 });
 
@@ -29,8 +33,9 @@ export const patchDraft = route({
   operationId: 'patchDraft', method: 'PATCH', path: '/v1/drafts/{id}', fn: 'drafts/write', access: 'staff', tag,
   summary: 'Edit a draft; a published draft keeps every earlier version',
   description: 'A published draft needs `changelog`, unless only `closesAt` changes: a later deadline for a scheduled or open draft '
-    + '(an extension; followers are told by `DraftExtended`). An earlier deadline is 422; a draft whose participation ended is 409.',
-  params: DraftParams, body: PatchDraftBody, ifMatch: true,
+    + '(an extension; followers are told by `DraftExtended`). An earlier deadline is 422; a draft whose participation ended is 409. '
+    + 'Sections sent replace the sections, each with the geometry it is sent with (a section sent without one has none). `geometry: null` removes the draft\'s own.',
+  params: DraftParams, body: PatchDraftBody, ifMatch: true, maxBodyBytes: geometryBodyBytes,
   responses: { 200: { description: 'The draft at its new version', schema: Draft } },
   errors: { 409: 'Participation on the draft has ended: its deadline can no longer move.' },
 });
@@ -61,7 +66,8 @@ export const listDrafts = route({
   operationId: 'listDrafts', method: 'GET', path: '/v1/drafts', fn: 'drafts/read', access: 'optional', tag,
   summary: 'Published drafts, newest first; open ones by closesAt ascending',
   description: '`status=withdrawn` lists withdrawn drafts by withdrawal, newest first. `status=unpublished` (staff only: 401 without a token, 403 for others) '
-    + 'lists drafts not yet published, newest first.',
+    + 'lists drafts not yet published, newest first. With `bbox`, only drafts whose geometry (or a section\'s) touches the box, in the same order. '
+    + 'The box is searched on a geohash index of places (a bounded number of Queries), never by scanning.',
   query: ListDraftsQuery,
   errors: { 401: '`status=unpublished` without a token.', 403: '`status=unpublished` without the staff role.' },
   cacheMaxAge: 30,

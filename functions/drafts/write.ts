@@ -1,11 +1,13 @@
 /** Lambda: staff create, edit, publish and close drafts. */
 import { settings } from '#shared/config.ts';
 import { lambda, implement } from '#shared/http/lambda.ts';
-import { conflict, missingLanguages, notFound, unprocessable } from '#shared/http/problem.ts';
+import { conflict, invalidGeometry, missingLanguages, notFound, unprocessable } from '#shared/http/problem.ts';
 import { created, versioned } from '#shared/http/reply.ts';
 import { nextVersion } from '#shared/drafts/edit.ts';
 import { defaultPreviewHours, previewToken } from '#shared/drafts/preview.ts';
 import { extensionRefusal, missingForPublication, publicationWindow } from '#shared/drafts/rules.ts';
+import { placeErrors } from '#shared/drafts/place.ts';
+import { attachmentsMissingAlt } from '#shared/attachments/rules.ts';
 import * as drafts from '#shared/drafts/repository.ts';
 import { closeDraft, createDraft, createPreviewLink, patchDraft, publishDraft, withdrawDraft } from '#functions/drafts/routes.ts';
 
@@ -17,6 +19,8 @@ const draftCreated = (draft: drafts.DraftItem, now: Date) => {
 export const handler = lambda([
   implement(createDraft, async ({ body, newId }) => {
     const now = new Date();
+    const wrong = placeErrors(body);
+    if (wrong.length > 0) throw invalidGeometry(wrong);
     return draftCreated(await drafts.createDraft(body, now, newId), now);
   }, async (_request, id) => {
     const draft = await drafts.getDraft(id, true);
@@ -25,6 +29,8 @@ export const handler = lambda([
 
   implement(patchDraft, async ({ params, body, ifMatch }) => {
     const now = new Date();
+    const wrong = placeErrors(body);
+    if (wrong.length > 0) throw invalidGeometry(wrong);
     const current = await drafts.getDraft(params.id, true);
     if (!current) throw notFound('Draft');
     if (current.version !== ifMatch) throw drafts.staleVersion(current.version);
@@ -34,7 +40,7 @@ export const handler = lambda([
       if (refusal) throw unprocessable(refusal.detail, [{ path: 'body.closesAt', message: refusal.detail }]);
     }
     const next = nextVersion(current, body, now, settings().requiredLanguages);
-    await drafts.saveDraftVersion(next, ifMatch, body.closesAt ? now : undefined);
+    await drafts.saveDraftVersion(next, ifMatch, { extendedAt: body.closesAt ? now : undefined, placeChanged: body.geometry !== undefined || body.sections !== undefined });
     return versioned(drafts.draftView(next, now));
   }),
 
@@ -42,7 +48,8 @@ export const handler = lambda([
     const now = new Date();
     const current = await drafts.getDraft(params.id, true);
     if (!current) throw notFound('Draft');
-    const missing = missingForPublication(current, settings().requiredLanguages);
+    const required = settings().requiredLanguages;
+    const missing = [...missingForPublication(current, required), ...attachmentsMissingAlt(current.attachments ?? [], required)];
     if (missing.length > 0) throw missingLanguages(missing);
     const window = publicationWindow(body, now);
     if ('error' in window) throw unprocessable(window.error, [{ path: 'body.closesAt', message: window.error }]);

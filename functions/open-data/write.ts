@@ -2,12 +2,12 @@
 import { settings } from '#shared/config.ts';
 import { logger } from '#shared/observability.ts';
 import { catalogueView, withLinks } from '#shared/open-data/manifest.ts';
-import { presignGet } from '#shared/storage/objects.ts';
+import { presignedUrl } from '#shared/storage/signed.ts';
 import { writeOpenData } from '#shared/open-data/job.ts';
 
 export const handler = async () => {
   const languages = settings().supportedLanguages;
   const manifest = await writeOpenData(languages, new Date());
   logger.info('open data written', { datasets: Object.keys(manifest).length });
-  return catalogueView(await withLinks(manifest, (key) => presignGet(key, 3600)), languages);
+  return catalogueView(await withLinks(manifest, async (key) => presignedUrl('GET', key, 3600)), languages);
 };

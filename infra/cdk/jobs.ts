@@ -11,7 +11,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -23,6 +23,8 @@ export interface JobsProps {
   secret: ISecret;
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** Web apps that upload attachments straight to the bucket (presigned PUT) and read them (GET). */
+  corsAllowOrigins?: string[];
 }
 
 /** Export objects and their jobs are kept this long. */
@@ -47,6 +49,14 @@ export class Jobs extends Construct {
         { id: 'ExportsExpire', prefix: 'exports/', expiration: Duration.days(exportDays) },
         { id: 'UnfinishedUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
+      ...(props.corsAllowOrigins && props.corsAllowOrigins.length > 0 && {
+        cors: [{
+          allowedOrigins: props.corsAllowOrigins,
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedHeaders: ['content-type'],
+          maxAge: 3600,
+        }],
+      }),
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -100,6 +110,22 @@ export class Jobs extends Construct {
     Validations.of(fn.role!).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/exports/*]`,
       reason: 'Export objects are named by their job id, made at request time: only keys under exports/ in this bucket.',
+    });
+  }
+
+  /**
+   * `fn` works with attachment objects (`attachments/*`) with `actions`: it presigns uploads
+   * (PutObject) or downloads (GetObject), checks (GetObject) or removes (DeleteObject) them.
+   */
+  allowAttachments(fn: NodejsFunction, actions: string[]): void {
+    fn.addEnvironment('BUCKET_NAME', this.bucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions, resources: [this.bucket.arnForObjects('attachments/*')] }));
+    // Without it a missing object answers 403 rather than 404 (complete asks whether the upload arrived).
+    if (actions.includes('s3:DeleteObject')) fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
+    const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    Validations.of(fn.role!).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/attachments/*]`,
+      reason: 'Attachment objects are named by their draft and attachment ids, made at request time: only keys under attachments/ in this bucket.',
     });
   }
 

@@ -75,9 +75,17 @@ export class StatelessStack extends Stack {
     props.identity.userPool.grant(erase, 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut');
 
     // Export and erasure jobs: the bucket, the job queue and the function it feeds.
-    this.jobs = new Jobs(this, 'Jobs', { table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays });
+    this.jobs = new Jobs(this, 'Jobs', {
+      table: this.table, secret: this.secret, environment: this.functionEnvironment, logRetention: options.logRetentionDays,
+      corsAllowOrigins: options.corsAllowOrigins,
+    });
     for (const fn of ['exports/jobs', 'me/erase']) this.jobs.allowStarting(this.functions[fn]!);
     this.jobs.allowLinks(this.functions['exports/jobs']!);
+    // Attachments: uploads are presigned by one function, checked by another, read through links drafts hand out.
+    this.jobs.allowAttachments(this.functions['attachments/write']!, ['s3:PutObject', 's3:DeleteObject']);
+    this.jobs.allowAttachments(this.functions['attachments/complete']!, ['s3:GetObject', 's3:DeleteObject']);
+    // Both draft functions answer drafts, with their attachments' download links.
+    for (const fn of ['drafts/read', 'drafts/write']) this.jobs.allowAttachments(this.functions[fn]!, ['s3:GetObject']);
 
     this.events = new DomainEvents(this, 'Events', {
       deploymentName: options.deploymentName,

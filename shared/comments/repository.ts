@@ -5,7 +5,8 @@
  *   gsi2: `ROOTS#<draftId>#<sectionId>` (root comments on one section), by id;
  *   byVotes: `ROOTS#<draftId>` by `votes` (popular first);
  *   bySectionVotes: `ROOTS#<draftId>#<sectionId>` by `votes` (popular on one section);
- *   byUser: `USER#<sub>` for the author's own data.
+ *   byUser: `USER#<sub>` for the author's own data;
+ *   gsi3: `PLACES#<draftId>` by `<enclosing geohash cell>#<id>`: located comments, for `bbox`.
  * Counters (the draft's commentCount, a root's replyCount, votes) change in the same
  * transaction as what they count, so they never drift.
  */
@@ -19,6 +20,10 @@ import { conflict, forbidden, notFound, participationClosed } from '#shared/http
 import type { Localized, Page } from '#shared/schema.ts';
 import { draftListingKey } from '#shared/drafts/repository.ts';
 import { markerOf } from '#shared/me/marks.ts';
+import { enclosingCell } from '#shared/maps/geohash.ts';
+import type { Geometry } from '#shared/maps/geometry.ts';
+import { boxOf, touches, type Box } from '#shared/maps/place.ts';
+import { placesPage, type PlaceIndex } from '#shared/maps/search.ts';
 import type { AuthorKind } from '#shared/comments/rules.ts';
 import type { Comment } from '#shared/comments/schema.ts';
 import { countComment } from '#shared/comments/participation.ts';
@@ -47,9 +52,15 @@ export interface CommentItem {
   moderation?: { reason: string; at: string };
   /** Staff's official response. */
   response?: { body: Localized; at: string };
+  /** Where on the map it points. */
+  location?: Geometry;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Located comments are stored down to cells of about 4.8 m × 4.8 m. */
+const locationPrecision = 9;
+const placesOf = (draftId: string): PlaceIndex => ({ index: 'gsi3', pk: 'gsi3pk', sk: 'gsi3sk', partition: `PLACES#${draftId}`, precision: locationPrecision });
 
 export const commentKey = (draftId: string, id: string) => ({ pk: `DRAFT#${draftId}`, sk: `COMMENT#${id}` });
 /** One up-vote per person: keyed by a hash that names nobody, so it outlives the person's erasure. */
@@ -76,6 +87,7 @@ export const commentView = (c: CommentItem): Comment => ({
   edited: c.edited,
   moderation: c.status === 'hidden' && c.moderation ? c.moderation : null,
   response: c.status !== 'hidden' && c.response ? c.response : null,
+  location: c.status === 'visible' ? (c.location ?? null) : null,
 });
 
 export async function getComment(draftId: string, id: string, consistent = false): Promise<CommentItem | undefined> {
@@ -94,6 +106,7 @@ export interface NewComment {
   /** The root comment this replies to. */
   rootId?: string;
   author: { sub?: string; name: string; kind: AuthorKind };
+  location?: Geometry;
 }
 
 /** The stored comment `input` makes (the bench loads collections with it, as postComment stores one). */
@@ -129,8 +142,16 @@ export function commentItem(input: NewComment, now: Date, id: string = newId()):
             : {}),
         }),
     ...(input.author.sub ? { userPk: `USER#${input.author.sub}`, userSk: `COMMENT#${id}` } : {}),
+    ...(input.location ? located(input.draftId, id, input.location) : {}),
   };
 }
+
+/** A location and its place-index keys. */
+const located = (draftId: string, id: string, location: Geometry) => ({
+  location,
+  gsi3pk: placesOf(draftId).partition,
+  gsi3sk: `${enclosingCell(boxOf([location])!, locationPrecision)}#${id}`,
+});
 
 /**
  * Stores a comment and counts it on the draft's listing (and its root) and in the draft's
@@ -229,6 +250,7 @@ export async function editComment(draftId: string, id: string, sub: string, body
 /**
  * The author removes their comment: it stays in place as a tombstone, and stops counting.
  * A comment a moderator hid stays hidden, with its public reason, but loses its body.
+ * Either way its location goes too, and with it its place on the map.
  * Removing an already removed comment changes nothing.
  */
 export async function deleteComment(draftId: string, id: string, sub: string, now: Date): Promise<void> {
@@ -241,9 +263,9 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
         Update: {
           TableName: tableName(),
           Key: commentKey(draftId, id),
-          UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body',
+          UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body, #location, gsi3pk, gsi3sk',
           ConditionExpression: '#status = :hidden',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
           ExpressionAttributeValues: { ':true': true, ':at': at, ':hidden': 'hidden' },
         },
       }]);
@@ -260,9 +282,9 @@ export async function deleteComment(draftId: string, id: string, sub: string, no
         Update: {
           TableName: tableName(),
           Key: commentKey(draftId, id),
-          UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body',
+          UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body, #location, gsi3pk, gsi3sk',
           ConditionExpression: '#status = :was',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
           ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at, ':was': comment.status },
         },
       },
@@ -353,4 +375,30 @@ export async function listReplies(draftId: string, rootId: string, q: { limit: n
     ExpressionAttributeValues: { ':pk': `REPLIES#${rootId}` },
     ScanIndexForward: true,
   }, { ...q, scope: `replies:${draftId}:${rootId}` }, (item) => commentView(item as unknown as CommentItem));
+}
+
+/** A visible comment whose location touches `box` (when one is given). */
+const visibleIn = (c: CommentItem, box: Box | undefined): boolean =>
+  c.status === 'visible' && c.location !== undefined && (box === undefined || touches(c.location, box));
+
+/** Root comments located in `box`, by place: a bounded number of Queries per page. */
+export async function listCommentsInBox(
+  draftId: string, box: Box, q: { sectionId?: string; limit: number; cursor?: string },
+): Promise<Page<Comment>> {
+  return placesPage(placesOf(draftId), box, { ...q, scope: `comments:${draftId}:${q.sectionId ?? ''}` }, (item) => {
+    const c = item as unknown as CommentItem;
+    return visibleIn(c, box) && (!q.sectionId || c.sectionId === q.sectionId) ? commentView(c) : undefined;
+  });
+}
+
+/** Visible located comments (in `box`, when one is given), for the map. */
+export async function listLocatedComments(draftId: string, box: Box | undefined, q: { limit: number; cursor?: string }): Promise<Page<CommentItem>> {
+  const keep = (item: Record<string, unknown>) => (visibleIn(item as unknown as CommentItem, box) ? item as unknown as CommentItem : undefined);
+  if (box) return placesPage(placesOf(draftId), box, { ...q, scope: `located:${draftId}` }, keep);
+  const found = await queryPage({
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': placesOf(draftId).partition },
+  }, { ...q, scope: `located:${draftId}` }, keep);
+  return { items: found.items.filter((c): c is CommentItem => c !== undefined), nextCursor: found.nextCursor };
 }

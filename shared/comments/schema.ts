@@ -1,6 +1,8 @@
 /** Comments on drafts: what residents send and what everyone reads. */
 import * as z from 'zod/mini';
 import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
+import { Geometry, GeometryInput } from '#shared/maps/geometry.ts';
+import { BBoxParam } from '#shared/maps/place.ts';
 
 export const CommentBody = z.string().check(z.trim(), z.minLength(1), z.maxLength(5000));
 
@@ -10,6 +12,8 @@ export const PostCommentBody = z.strictObject({
   parentId: z.optional(Id),
   /** Required in `anonymous` mode when no token is sent; ignored otherwise. */
   authorName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
+  /** Where on the map (drafts with `mapCommenting` only; root comments): a GeoJSON Point or Polygon, at most 1,000 positions. */
+  location: z.optional(GeometryInput),
 }).register(z.globalRegistry, { id: 'PostComment' });
 export type PostCommentBody = z.infer<typeof PostCommentBody>;
 
@@ -39,6 +43,8 @@ export const Comment = z.object({
   moderation: z.nullable(z.object({ reason: z.string().check(z.maxLength(500)), at: Time })),
   /** The municipality's official response (vastine), once staff gave one; not shown on a hidden comment. */
   response: z.nullable(z.object({ body: LocalizedText, at: Time })),
+  /** Where on the map the comment points (visible comments only). */
+  location: z.nullable(Geometry),
 }).register(z.globalRegistry, { id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 
@@ -49,5 +55,31 @@ export const CommentResponseBody = z.strictObject({ body: localized(5_000) }).re
 export const ListCommentsQuery = z.extend(PageQuery, {
   sectionId: z.optional(Id),
   sort: z._default(z.enum(['newest', 'oldest', 'popular']), 'newest'),
+  /** Only visible comments located in the box; they come by place, not by `sort`. */
+  bbox: z.optional(BBoxParam),
 });
+
+/** The located comments of a draft, as GeoJSON. */
+export const LocatedCommentsQuery = z.extend(PageQuery, {
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 100),
+  bbox: z.optional(BBoxParam),
+});
+
+/** RFC 7946 FeatureCollection of located comments; `nextCursor` (a foreign member) continues it. */
+export const CommentFeatures = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.object({
+    type: z.literal('Feature'),
+    id: Id,
+    geometry: Geometry,
+    properties: z.object({
+      id: Id,
+      body: z.nullable(z.string().check(z.maxLength(5000))),
+      votes: z.number().check(z.int()),
+      sectionId: z.nullable(Id),
+      createdAt: Time,
+    }),
+  })).check(z.maxLength(100)),
+  nextCursor: z.nullable(z.string().check(z.maxLength(2048))),
+}).register(z.globalRegistry, { id: 'CommentFeatures' });
 export const Votes = z.object({ votes: z.number().check(z.int()) }).register(z.globalRegistry, { id: 'Votes' });

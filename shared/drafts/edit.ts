@@ -2,7 +2,9 @@
 import { newId } from '#shared/ids.ts';
 import { missingLanguages as missingLanguagesProblem, unprocessable } from '#shared/http/problem.ts';
 import { missingForPublication } from '#shared/drafts/rules.ts';
-import type { DraftItem } from '#shared/drafts/repository.ts';
+import { placed, type DraftItem } from '#shared/drafts/repository.ts';
+import { storedGeometry } from '#shared/drafts/place.ts';
+import type { Geometry } from '#shared/maps/geometry.ts';
 import type { PatchDraftBody } from '#shared/drafts/schema.ts';
 
 export function nextVersion(current: DraftItem, patch: PatchDraftBody, now: Date, requiredLanguages: string[]): DraftItem {
@@ -20,7 +22,12 @@ export function nextVersion(current: DraftItem, patch: PatchDraftBody, now: Date
   }
   const ids = (patch.sections ?? []).map((s) => s.id).filter(Boolean);
   if (new Set(ids).size !== ids.length) throw unprocessable('A section id appears twice.');
-  const next: DraftItem = {
+  // Sections sent replace the sections, each with the geometry it is sent with (or none).
+  const sections = patch.sections?.map((s) => ({ id: s.id ?? newId(), title: s.title, body: s.body, geometry: storedGeometry(s.geometry) }));
+  const sectionGeometries = sections
+    ? Object.fromEntries(sections.filter((s) => s.geometry).map((s) => [s.id, s.geometry as Geometry]))
+    : current.sectionGeometries;
+  const next: DraftItem = placed({
     ...current,
     version: current.version + 1,
     updatedAt: now.toISOString(),
@@ -31,8 +38,11 @@ export function nextVersion(current: DraftItem, patch: PatchDraftBody, now: Date
     ...(patch.commenting ? { commenting: patch.commenting } : {}),
     ...(patch.tags ? { tags: patch.tags } : {}),
     ...(patch.closesAt ? { closesAt: new Date(patch.closesAt).toISOString() } : {}),
-    ...(patch.sections ? { sections: patch.sections.map((s) => ({ id: s.id ?? newId(), title: s.title, body: s.body })) } : {}),
-  };
+    ...(sections ? { sections: sections.map(({ id, title, body }) => ({ id, title, body })) } : {}),
+    ...(patch.mapCommenting !== undefined ? { mapCommenting: patch.mapCommenting } : {}),
+    ...(patch.geometry !== undefined ? { geometry: storedGeometry(patch.geometry) } : {}),
+    sectionGeometries,
+  });
   if (published) {
     const missing = missingForPublication(next, requiredLanguages);
     if (missing.length > 0) throw missingLanguagesProblem(missing.map((m) => ({ ...m, path: `body.${m.path}` })));

@@ -6,6 +6,11 @@
  * neither the indexes nor a comment's cost grow with the draft's text. (The listing shares
  * the draft's partition, as the comments do: a hot draft is one partition whichever item
  * counts, so a sharded counter would not raise that ceiling.)
+ * A draft with a place on the map has one more item, `DRAFT#PLACE`: its geometry and its
+ * sections', indexed on gsi1 as `PLACES#DRAFTS` by `<enclosing geohash cell>#id`, so a
+ * bounding box is a bounded set of Queries (`shared/maps/search.ts`). Its attachments are
+ * `DRAFT#ATTACHMENT#<id>` (`shared/attachments/repository.ts`): the Query that reads the
+ * draft (`begins_with(sk, 'DRAFT')`) reads its place and attachments too.
  * Published drafts are listed through their listing item:
  *   gsi1: `DRAFTS` (or `DRAFTS#decided`) by `closesAt#id` — open and closed;
  *   gsi2: `DRAFTS` by `publishedAt#id` — every published draft, newest first;
@@ -13,7 +18,7 @@
  * Withdrawn drafts leave gsi1 `DRAFTS` for gsi1 `DRAFTS#withdrawn` (by `withdrawnAt#id`) and
  * unpublished ones are on gsi1 `DRAFTS#unpublished` (by `createdAt#id`), for staff.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { ensureFits } from '#shared/data/item-size.ts';
@@ -21,6 +26,12 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
 import { conflict, notFound, preconditionFailed } from '#shared/http/problem.ts';
+import { openCursor, sealCursor } from '#shared/http/cursor.ts';
+import { attachmentPrefix, attachmentView, type AttachmentItem } from '#shared/attachments/repository.ts';
+import { enclosingCell } from '#shared/maps/geohash.ts';
+import { normalized, type Geometry } from '#shared/maps/geometry.ts';
+import { boxOf, touches, type Box } from '#shared/maps/place.ts';
+import { placesNear, type PlaceIndex } from '#shared/maps/search.ts';
 import type { Localized, Page } from '#shared/schema.ts';
 import { draftStatus, withdrawRefusal } from '#shared/drafts/rules.ts';
 import type { CommentingMode, CreateDraftBody, Draft, DraftSummary, DraftVersion, Section } from '#shared/drafts/schema.ts';
@@ -48,12 +59,22 @@ export interface DraftItem {
   /** Kept on the listing item; read with the draft. */
   commentCount: number;
   changelog?: Localized;
+  /** Comments may carry a location. */
+  mapCommenting?: boolean;
+  /** Kept on the place item (`DRAFT#PLACE`); read with the draft. */
+  geometry?: Geometry;
+  /** Sections' geometries by section id; kept on the place item. */
+  sectionGeometries?: Record<string, Geometry>;
+  /** The box around every geometry of the draft; kept on the listing. */
+  placeBox?: Box;
+  /** Kept as items of their own (`DRAFT#ATTACHMENT#…`); read with the draft. */
+  attachments?: AttachmentItem[];
   createdAt: string;
   updatedAt: string;
 }
 
 /** What lists show of a draft, and what counts its comments. */
-export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'changelog'> & {
+export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'changelog' | 'geometry' | 'sectionGeometries' | 'attachments'> & {
   sk: 'DRAFT#LISTING';
   type: 'draftListing';
   sectionCount: number;
@@ -63,6 +84,7 @@ export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'cha
 
 export const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' as const });
 export const draftListingKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#LISTING' as const });
+const placeKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#PLACE' as const });
 const versionKey = (id: string, version: number) => ({ pk: `DRAFT#${id}`, sk: `VERSION#${String(version).padStart(10, '0')}` });
 
 /** The listing's index keys: only a published draft is listed; a decided one has its own list and no opening. */
@@ -78,7 +100,7 @@ const indexKeys = (d: Pick<DraftItem, 'id' | 'publishedAt' | 'opensAt' | 'closes
   };
 };
 
-const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'tags', 'sectionCount', 'sectionIds', 'opensAt', 'closesAt',
+const listedFields = ['version', 'title', 'summary', 'caseId', 'commenting', 'mapCommenting', 'placeBox', 'tags', 'sectionCount', 'sectionIds', 'opensAt', 'closesAt',
   'publishedAt', 'closedAt', 'decisionId', 'withdrawnAt', 'withdrawal', 'createdAt', 'updatedAt', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
 
 /**
@@ -100,17 +122,51 @@ export function listingUpdate(d: DraftItem): TransactItem {
   };
 }
 
-/** The draft item itself, as stored: no count (the listing keeps it), no index keys. */
+/** The draft item itself, as stored: no count (the listing keeps it), no index keys, no place, no attachments. */
 const stored = (d: DraftItem) => {
-  const { commentCount: _count, ...rest } = d;
+  const { commentCount: _count, geometry: _g, sectionGeometries: _s, placeBox: _b, attachments: _a, ...rest } = d;
   return rest;
 };
 
+/** Places are stored down to cells of about 38 m × 19 m. */
+const placePrecision = 8;
+const draftPlaces: PlaceIndex = { index: 'gsi1', pk: 'gsi1pk', sk: 'gsi1sk', partition: 'PLACES#DRAFTS', precision: placePrecision };
+
+interface PlaceItem {
+  draftId: string;
+  geometry?: Geometry;
+  sections?: Record<string, Geometry>;
+  box: Box;
+}
+
+/** Every geometry of `d`: its own and its sections'. */
+const geometriesOf = (d: Pick<DraftItem, 'geometry' | 'sectionGeometries'>): Geometry[] =>
+  [...(d.geometry ? [d.geometry] : []), ...Object.values(d.sectionGeometries ?? {})];
+
+/** `d` with its sections' geometries kept only for sections it has, and the box around them all. */
+export function placed(d: DraftItem): DraftItem {
+  const ids = new Set(d.sections.map((s) => s.id));
+  const sectionGeometries = Object.fromEntries(Object.entries(d.sectionGeometries ?? {}).filter(([id]) => ids.has(id)));
+  const next = { ...d, sectionGeometries: Object.keys(sectionGeometries).length ? sectionGeometries : undefined };
+  return { ...next, placeBox: boxOf(geometriesOf(next)) };
+}
+
+/** The write that makes the place item agree with `d`: put it, or remove it when `d` has no geometry. */
+function placeWrite(d: DraftItem): TransactItem {
+  if (!d.placeBox) return { Delete: { TableName: tableName(), Key: placeKey(d.id) } };
+  const item = {
+    ...placeKey(d.id), type: 'draftPlace', draftId: d.id, geometry: d.geometry, sections: d.sectionGeometries, box: d.placeBox,
+    gsi1pk: draftPlaces.partition, gsi1sk: `${enclosingCell(d.placeBox, placePrecision)}#${d.id}`,
+  };
+  ensureFits(item, 'draft\'s map geometry');
+  return { Put: { TableName: tableName(), Item: item } };
+}
+
 type Shown = Pick<DraftItem, 'id' | 'version' | 'title' | 'summary' | 'caseId' | 'commenting' | 'tags' | 'opensAt' | 'closesAt'
-  | 'publishedAt' | 'decisionId' | 'withdrawnAt' | 'withdrawal' | 'createdAt' | 'updatedAt'> & { commentCount?: number };
+  | 'publishedAt' | 'decisionId' | 'withdrawnAt' | 'withdrawal' | 'createdAt' | 'updatedAt' | 'mapCommenting'> & { commentCount?: number };
 
 /** What a draft and its listing both show at `now`. */
-const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount'> => ({
+const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount' | 'bbox'> => ({
   id: d.id,
   version: d.version,
   status: draftStatus(d, now),
@@ -125,15 +181,22 @@ const shown = (d: Shown, now: Date): Omit<DraftSummary, 'sectionCount'> => ({
   commentCount: d.commentCount ?? 0,
   decisionId: d.decisionId ?? null,
   withdrawal: d.withdrawal ?? null,
+  mapCommenting: d.mapCommenting ?? false,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
 
-/** What a list shows of a draft at `now`: no sections. */
-export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary => ({ ...shown(d, now), sectionCount: d.sectionCount });
+/** What a list shows of a draft at `now`: no sections, no geometry (only the box around it). */
+export const draftSummaryView = (d: DraftListingItem, now: Date): DraftSummary =>
+  ({ ...shown(d, now), sectionCount: d.sectionCount, bbox: d.placeBox ? [...d.placeBox] : null });
 
-/** The public shape of a draft at `now`. */
-export const draftView = (d: DraftItem, now: Date): Draft => ({ ...shown(d, now), sections: d.sections });
+/** The public shape of a draft at `now`: ready attachments come with download links. */
+export const draftView = (d: DraftItem, now: Date): Draft => ({
+  ...shown(d, now),
+  sections: d.sections.map((s) => ({ ...s, geometry: d.sectionGeometries?.[s.id] ?? null })),
+  geometry: d.geometry ?? null,
+  attachments: (d.attachments ?? []).filter((a) => a.status === 'ready').map((a) => attachmentView(a, now)),
+});
 
 const snapshot = (d: DraftItem) => ({
   ...versionKey(d.id, d.version),
@@ -168,7 +231,14 @@ export async function getDraft(id: string, consistent = false): Promise<DraftIte
   }));
   const main = out.Items?.find((i) => i.sk === 'DRAFT') as DraftItem | undefined;
   const listing = out.Items?.find((i) => i.sk === 'DRAFT#LISTING') as DraftListingItem | undefined;
-  return main && { ...main, commentCount: listing?.commentCount ?? 0 };
+  const place = out.Items?.find((i) => i.sk === 'DRAFT#PLACE') as PlaceItem | undefined;
+  const attachments = (out.Items ?? []).filter((i) => String(i.sk).startsWith(attachmentPrefix)) as AttachmentItem[];
+  return main && {
+    ...main,
+    commentCount: listing?.commentCount ?? 0,
+    ...(place ? { geometry: place.geometry, sectionGeometries: place.sections, placeBox: place.box } : {}),
+    attachments,
+  };
 }
 
 export async function createDraft(input: CreateDraftBody, now: Date, id: string = newId()): Promise<DraftItem> {
@@ -180,28 +250,37 @@ export async function createDraft(input: CreateDraftBody, now: Date, id: string 
     version: 1,
     title: input.title,
     summary: input.summary,
-    sections: input.sections.map((s) => ({ id: newId(), title: s.title, body: s.body })),
+    sections: [],
     caseId: input.caseId,
     commenting: input.commenting,
     tags: input.tags,
+    mapCommenting: input.mapCommenting,
     commentCount: 0,
     createdAt: at,
     updatedAt: at,
   };
-  ensureFits(item, 'draft');
+  const geometries: Record<string, Geometry> = {};
+  for (const s of input.sections) {
+    const section = { id: newId(), title: s.title, body: s.body };
+    item.sections.push(section);
+    if (s.geometry) geometries[section.id] = normalized(s.geometry);
+  }
+  const full = placed({ ...item, geometry: input.geometry ? normalized(input.geometry) : undefined, sectionGeometries: geometries });
+  ensureFits(stored(full), 'draft');
   await transact([
-    { Put: { TableName: tableName(), Item: stored(item), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: tableName(), Item: listingOf(item) } },
-    { Put: { TableName: tableName(), Item: snapshot(item) } },
+    { Put: { TableName: tableName(), Item: stored(full), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: listingOf(full) } },
+    { Put: { TableName: tableName(), Item: snapshot(full) } },
+    ...(full.placeBox ? [placeWrite(full)] : []),
   ]);
-  return item;
+  return { ...full, attachments: [] };
 }
 
 /** A new draft's listing. */
 const listingOf = (d: DraftItem): DraftListingItem => ({
   ...draftListingKey(d.id), type: 'draftListing', id: d.id, version: d.version, title: d.title, summary: d.summary,
-  caseId: d.caseId, commenting: d.commenting, tags: d.tags, sectionCount: d.sections.length, sectionIds: d.sections.map((s) => s.id), commentCount: 0,
-  createdAt: d.createdAt, updatedAt: d.updatedAt, ...indexKeys(d),
+  caseId: d.caseId, commenting: d.commenting, mapCommenting: d.mapCommenting, placeBox: d.placeBox, tags: d.tags, sectionCount: d.sections.length,
+  sectionIds: d.sections.map((s) => s.id), commentCount: 0, createdAt: d.createdAt, updatedAt: d.updatedAt, ...indexKeys(d),
 });
 
 /** 412 with the version the client should fetch. */
@@ -211,8 +290,9 @@ export const staleVersion = (current: number) => preconditionFailed(current);
  * Replaces the draft with `next` if it is still at `expectedVersion`, keeping a snapshot
  * of the new version. Throws 412 when someone else saved first.
  */
-export async function saveDraftVersion(next: DraftItem, expectedVersion: number, now?: Date): Promise<void> {
-  ensureFits(next, 'draft');
+export async function saveDraftVersion(next: DraftItem, expectedVersion: number, change: { extendedAt?: Date; placeChanged?: boolean } = {}): Promise<void> {
+  ensureFits(stored(next), 'draft');
+  const now = change.extendedAt;
   // A new deadline holds only while participation is still running (the deadline's own close does not bump the version).
   const extension = now ? ' AND attribute_not_exists(closedAt) AND attribute_not_exists(withdrawnAt) AND closesAt > :now' : '';
   try {
@@ -227,6 +307,7 @@ export async function saveDraftVersion(next: DraftItem, expectedVersion: number,
       },
       listingUpdate(next),
       { Put: { TableName: tableName(), Item: snapshot(next), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(change.placeChanged ? [placeWrite(next)] : []),
     ]);
   } catch (error) {
     if (error instanceof TransactionCancelled) throw preconditionFailed();
@@ -390,3 +471,49 @@ export const draftDecidedUpdate = (id: string, decisionId: string, now: Date, pu
   });
   return [update(draftKey(id), ''), update(draftListingKey(id), published ? ', gsi1pk = :decided REMOVE gsi3pk, gsi3sk' : '')];
 };
+
+/** The listings of `ids`, 100 at a time (BatchGetItem's most), following unprocessed keys. */
+async function listingsOf(ids: string[]): Promise<DraftListingItem[]> {
+  const found: DraftListingItem[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(draftListingKey);
+    for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
+      const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+      found.push(...((out.Responses?.[tableName()] ?? []) as DraftListingItem[]));
+      keys = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+    }
+    if (keys && keys.length > 0) throw Object.assign(new Error('BatchGetItem kept leaving keys unprocessed'), { name: 'ThrottlingException' });
+  }
+  return found;
+}
+
+/**
+ * Published drafts whose geometry (its own or a section's) touches `box`, in the order of the
+ * list without a box (newest first; open ones by closesAt). Reads only the place index cells
+ * the box touches (a bounded set of Queries) and the listings of the drafts found there;
+ * the page is cut from those, behind a sealed cursor.
+ */
+export async function listDraftsInBox(
+  status: 'open' | 'scheduled' | 'closed' | 'decided' | 'withdrawn' | 'unpublished' | undefined,
+  box: Box,
+  page: { limit: number; cursor?: string },
+  now: Date,
+): Promise<Page<DraftSummary>> {
+  const scope = `drafts-in-box:${status ?? 'all'}:${box.join(',')}`;
+  const after = (await openCursor(page.cursor, scope))?.after;
+  const places = await placesNear<PlaceItem>(draftPlaces, box);
+  const hits = places.filter((p) => geometriesOf({ geometry: p.geometry, sectionGeometries: p.sections }).some((g) => touches(g, box)));
+  const listings = (await listingsOf(hits.map((p) => p.draftId)))
+    .filter((l) => (status === 'unpublished'
+      ? !l.publishedAt
+      : Boolean(l.publishedAt && l.opensAt && l.closesAt) && (status === undefined || draftStatus(l, now) === status)));
+  const order = (l: DraftListingItem) => (status === 'open' || status === 'scheduled'
+    ? `${status === 'open' ? l.closesAt : l.opensAt}#${l.id}`
+    : `${l.withdrawnAt ?? l.publishedAt ?? l.createdAt}#${l.id}`);
+  const ascending = status === 'open' || status === 'scheduled';
+  const sorted = listings.map((l) => ({ l, key: order(l) })).sort((a, b) => (a.key < b.key ? -1 : 1) * (ascending ? 1 : -1));
+  const rest = typeof after === 'string' ? sorted.filter((x) => (ascending ? x.key > after : x.key < after)) : sorted;
+  const items = rest.slice(0, page.limit);
+  const nextCursor = rest.length > page.limit ? await sealCursor({ after: items[items.length - 1]!.key }, scope) : null;
+  return { items: items.map((x) => draftSummaryView(x.l, now)), nextCursor };
+}

@@ -1,6 +1,9 @@
 /** Decision drafts: what staff send and what everyone reads. */
 import * as z from 'zod/mini';
 import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
+import { Geometry, GeometryInput } from '#shared/maps/geometry.ts';
+import { BBoxParam } from '#shared/maps/place.ts';
+import { Attachment } from '#shared/attachments/schema.ts';
 
 export const CommentingMode = z.enum(['registered', 'strong', 'anonymous', 'none']);
 export type CommentingMode = z.infer<typeof CommentingMode>;
@@ -17,6 +20,8 @@ const SectionInput = z.strictObject({
   id: z.optional(Id),
   title: localized(300),
   body: localized(20_000),
+  /** Where on the map this section is about (at most 10,000 positions). */
+  geometry: z.optional(GeometryInput),
 });
 
 export const CreateDraftBody = z.strictObject({
@@ -26,6 +31,10 @@ export const CreateDraftBody = z.strictObject({
   caseId: z.optional(CaseId),
   commenting: z._default(CommentingMode, 'registered'),
   tags: z._default(z.array(Tag).check(z.maxLength(20)), []),
+  /** The area the draft is about (at most 10,000 positions). */
+  geometry: z.optional(GeometryInput),
+  /** Comments may carry a `location` on the map. */
+  mapCommenting: z._default(z.boolean(), false),
 }).register(z.globalRegistry, { id: 'CreateDraft' });
 export type CreateDraftBody = z.infer<typeof CreateDraftBody>;
 
@@ -38,6 +47,9 @@ export const PatchDraftBody = z.strictObject({
   tags: z.optional(z.array(Tag).check(z.maxLength(20))),
   /** A later deadline for a scheduled or open draft (followers are told); earlier or past is 422. */
   closesAt: z.optional(Time),
+  /** A new area, or null to remove it. */
+  geometry: z.optional(z.nullable(GeometryInput)),
+  mapCommenting: z.optional(z.boolean()),
   /** What changed: required when the draft is already published, unless only `closesAt` changes. */
   changelog: z.optional(localized(2_000)),
 }).check(z.refine((b) => Object.keys(b).some((k) => k !== 'changelog'), 'nothing to change')).register(z.globalRegistry, { id: 'PatchDraft' });
@@ -63,7 +75,7 @@ export const PreviewLink = z.object({
   expiresAt: Time,
 }).register(z.globalRegistry, { id: 'PreviewLink' });
 
-export const Section = z.object({ id: Id, title: LocalizedText, body: LocalizedText });
+export const Section = z.object({ id: Id, title: LocalizedText, body: LocalizedText, geometry: z.optional(z.nullable(Geometry)) });
 export type Section = z.infer<typeof Section>;
 
 const Loc = LocalizedText;
@@ -85,6 +97,12 @@ export const Draft = z.object({
   decisionId: z.nullable(Id),
   /** Set once staff withdrew the draft: the public reason and when. */
   withdrawal: z.nullable(z.object({ reason: Loc, at: Time })),
+  /** The area the draft is about; sections may have their own. */
+  geometry: z.nullable(Geometry),
+  /** Comments may carry a `location` on the map. */
+  mapCommenting: z.boolean(),
+  /** Ready attachments (plans, maps, images), each with a link to read it. */
+  attachments: z.array(Attachment).check(z.maxLength(50)),
   createdAt: Time,
   updatedAt: Time,
 }).register(z.globalRegistry, { id: 'Draft' });
@@ -92,8 +110,10 @@ export type Draft = z.infer<typeof Draft>;
 
 /** A draft as lists show it: everything but the sections, which may be long. */
 export const DraftSummary = z.object({
-  ...z.omit(Draft, { sections: true }).shape,
+  ...z.omit(Draft, { sections: true, geometry: true, attachments: true }).shape,
   sectionCount: z.number().check(z.int()),
+  /** The box around the draft's geometries, `[minLon, minLat, maxLon, maxLat]`; null without any. */
+  bbox: z.nullable(z.array(z.number()).check(z.length(4))),
 }).register(z.globalRegistry, { id: 'DraftSummary' });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
@@ -113,6 +133,7 @@ export const DraftParams = z.object({ id: Id });
 export const ListDraftsQuery = z.extend(PageQuery, {
   /** `unpublished`: staff only (403 for anyone else). */
   status: z.optional(z.enum(['open', 'scheduled', 'closed', 'decided', 'withdrawn', 'unpublished'])),
+  bbox: z.optional(BBoxParam),
 });
 
 /** `GET /v1/drafts/{id}?preview=<token>`: a preview link opens an unpublished draft. */

@@ -22,6 +22,7 @@ export type DraftExport = z.infer<typeof DraftExportSchema>;
 type Sections = Map<string, Localized>;
 export type CommentRow = DraftExport['comments'][number];
 export type PollRow = DraftExport['polls'][number];
+export type AttachmentRow = DraftExport['attachments'][number];
 
 export type Key = Record<string, unknown>;
 
@@ -90,11 +91,34 @@ export async function pollRows(draft: DraftItem, now: Date): Promise<PollRow[]> 
   }));
 }
 
+/** The draft's ready attachments, as the export lists them. */
+export const attachmentRows = (draft: DraftItem): AttachmentRow[] => {
+  const sections = sectionsOf(draft);
+  return (draft.attachments ?? []).filter((a) => a.status === 'ready').map((a) => ({
+    id: a.id,
+    sectionId: a.sectionId ?? null,
+    section: a.sectionId ? (sections.get(a.sectionId) ?? null) : null,
+    title: a.title,
+    alt: a.alt ?? null,
+    filename: a.filename,
+    contentType: a.contentType,
+    bytes: a.bytes,
+    addedAt: a.readyAt ?? a.createdAt,
+  }));
+};
+
+/** An attachment as a CSV row: votes = its size in bytes, text = its title and file name. */
+export const attachmentCells = (a: AttachmentRow, lang: string): Cell[] =>
+  ['attachment', a.id, null, a.sectionId, inLanguage(a.section, lang), a.addedAt, null, a.contentType, a.bytes, `${inLanguage(a.title, lang)} (${a.filename})`];
+
 /** The whole export in one piece: only for drafts within the direct route's limits (409 beyond). */
 export async function draftExport(draft: DraftItem, now: Date): Promise<DraftExport> {
   const sections = sectionsOf(draft);
   const [comments, polls] = await Promise.all([commentsUpTo(draft.id, directLimits.comments), pollRows(draft, now)]);
-  return { draft: draftSummary(draft, now), exportedAt: now.toISOString(), comments: comments.map((c) => commentRow(c, sections)), polls };
+  return {
+    draft: draftSummary(draft, now), exportedAt: now.toISOString(), comments: comments.map((c) => commentRow(c, sections)), polls,
+    attachments: attachmentRows(draft),
+  };
 }
 
 /** Text in `lang`, else in the first language it has. */
@@ -121,8 +145,12 @@ export const csvLines = (rows: Cell[][]): string => rows.map((row) => `${row.map
 /**
  * One table for both: `record` says what a row is. Comments (`comment`), then each poll
  * (`poll`: votes = ballots cast, text = question) followed by its options (`poll-option`:
- * parent_id = the poll, votes = the option's count, text = the option).
+ * parent_id = the poll, votes = the option's count, text = the option), then the attachments (`attachment`:
+ * status = its content type, votes = its size in bytes, text = its title and file name).
  */
 export function draftCsv(data: DraftExport, lang: string): string {
-  return csv(csvHeader, [...data.comments.map((c) => commentCells(c, lang)), ...data.polls.flatMap((p) => pollCells(p, lang))]);
+  return csv(csvHeader, [
+    ...data.comments.map((c) => commentCells(c, lang)), ...data.polls.flatMap((p) => pollCells(p, lang)),
+    ...data.attachments.map((a) => attachmentCells(a, lang)),
+  ]);
 }

@@ -2,7 +2,7 @@
 import { getDraft, type DraftItem } from '#shared/drafts/repository.ts';
 import type { JobItem } from '#shared/jobs/repository.ts';
 import {
-  commentCells, commentPage, commentRow, csvHeader, csvLines, draftSummary, pollCells, pollRows, sectionsOf,
+  attachmentCells, attachmentRows, commentCells, commentPage, commentRow, csvHeader, csvLines, draftSummary, pollCells, pollRows, sectionsOf,
 } from '#shared/exports/draft-export.ts';
 import type { ExportSource, ExportState } from '#shared/exports/writer.ts';
 
@@ -42,7 +42,10 @@ export async function draftExportSource(job: DraftExportJob): Promise<ExportSour
     },
     async tail() {
       const polls = await pollRows(draft, at);
-      return csv ? csvLines(polls.flatMap((p) => pollCells(p, job.lang))) : `],"polls":${JSON.stringify(polls)}}`;
+      const attachments = attachmentRows(draft);
+      return csv
+        ? csvLines([...polls.flatMap((p) => pollCells(p, job.lang)), ...attachments.map((a) => attachmentCells(a, job.lang))])
+        : `],"polls":${JSON.stringify(polls)},"attachments":${JSON.stringify(attachments)}}`;
     },
   };
 }

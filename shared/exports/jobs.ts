@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini';
 import { createJob, getJob, type JobItem } from '#shared/jobs/repository.ts';
 import { enqueue } from '#shared/jobs/queue.ts';
-import { presignGet } from '#shared/storage/links.ts';
+import { presignedUrl } from '#shared/storage/signed.ts';
 import { initialExportState, type ExportState } from '#shared/exports/writer.ts';
 import type { ExportJob } from '#shared/exports/schema.ts';
 
@@ -49,7 +49,7 @@ export async function exportJobView(job: JobItem<ExportState>, now: Date): Promi
   return {
     id: job.id,
     status: 'ready',
-    url: await presignGet(job.objectKey!, seconds),
+    url: presignedUrl('GET', job.objectKey!, seconds),
     expiresAt: new Date(now.getTime() + seconds * 1000).toISOString(),
     bytes: job.bytes ?? 0,
   };

@@ -43,6 +43,18 @@ export const DraftExport = z.object({
     total: z.number().check(z.int()),
     options: z.array(z.object({ id: Id, text: LocalizedText, count: z.number().check(z.int()) })).check(z.maxLength(20)),
   })),
+  /** The draft's ready attachments (no links: read the draft for those). */
+  attachments: z.array(z.object({
+    id: Id,
+    sectionId: z.nullable(Id),
+    section: z.nullable(LocalizedText),
+    title: LocalizedText,
+    alt: z.nullable(LocalizedText),
+    filename: z.string().check(z.maxLength(200)),
+    contentType: z.string().check(z.maxLength(100)),
+    bytes: z.number().check(z.int()),
+    addedAt: Time,
+  })).check(z.maxLength(50)),
 }).register(z.globalRegistry, { id: 'DraftExport' });
 
 /** `POST /v1/drafts/{id}/exports`: the file to make. */

@@ -123,6 +123,16 @@ export const commentNotHidden = () =>
 export const nothingToReview = () =>
   conflict('nothing-to-review', 'Nothing to review', 'This comment has no flags awaiting review.');
 
+// Maps and attachments.
+export const invalidGeometry = (errors: FieldError[]) =>
+  new Problem(422, 'invalid-geometry', 'Geometry is not valid',
+    'A geometry must be GeoJSON (RFC 7946) of an accepted type, in longitude/latitude within range, rings closed, within its position limit. See errors.',
+    { errors });
+export const attachmentRejected = (detail: string, errors: FieldError[] = []) =>
+  new Problem(422, 'attachment-rejected', 'File rejected', `${detail} The stored file was removed; upload it again with a new attachment.`, errors.length ? { errors } : {});
+export const uploadMissing = () =>
+  conflict('upload-missing', 'Upload missing', 'Nothing has been uploaded to this attachment\'s upload URL yet: PUT the bytes there first.');
+
 // Implementation results.
 export const implementationBusy = () =>
   conflict('implementation-busy', 'Results are changing', "Many changes to this decision's results arrived at once; try again.");

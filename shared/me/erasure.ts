@@ -49,18 +49,18 @@ const tombstone = (c: CommentItem, at: string): TransactItem[] => [
     Update: {
       TableName: tableName(),
       Key: commentKey(c.draftId, c.id),
-      UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body, authorSub, authorName, userPk, userSk, flagPk',
+      UpdateExpression: 'SET authorDeleted = :true, updatedAt = :at REMOVE body, authorSub, authorName, userPk, userSk, flagPk, #location, gsi3pk, gsi3sk',
       ConditionExpression: '#status = :was',
-      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
       ExpressionAttributeValues: { ':true': true, ':at': at, ':was': c.status },
     },
   } : {
     Update: {
       TableName: tableName(),
       Key: commentKey(c.draftId, c.id),
-      UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body, authorSub, authorName, userPk, userSk, flagPk, moderation',
+      UpdateExpression: 'SET #status = :deleted, updatedAt = :at REMOVE body, authorSub, authorName, userPk, userSk, flagPk, moderation, #location, gsi3pk, gsi3sk',
       ConditionExpression: '#status = :was',
-      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
       ExpressionAttributeValues: { ':deleted': 'deleted', ':at': at, ':was': c.status },
     },
   },

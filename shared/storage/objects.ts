@@ -9,9 +9,9 @@ import {
   AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand,
   GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { bucketName, localCredentials } from '#shared/storage/links.ts';
+import { bucketName, localCredentials } from '#shared/storage/signed.ts';
 
-export { bucketName, presignGet, presignPut } from '#shared/storage/links.ts';
+export { bucketName } from '#shared/storage/signed.ts';
 
 /** S3's smallest part, except the last (5 MiB). */
 export const minPartBytes = 5 * 1024 * 1024;

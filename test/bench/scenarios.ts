@@ -15,6 +15,7 @@ import { meetingScenarios } from './scenarios/meetings.ts';
 import { caseScenarios } from './scenarios/cases.ts';
 import { consultationScenarios } from './scenarios/consultation.ts';
 import { mailScenarios } from './scenarios/mail.ts';
+import { mapScenarios } from './scenarios/maps.ts';
 
 export const scenarios: Record<string, Scenario> = {
   ...platformScenarios,
@@ -27,4 +28,5 @@ export const scenarios: Record<string, Scenario> = {
   ...caseScenarios,
   ...consultationScenarios,
   ...mailScenarios,
+  ...mapScenarios,
 };

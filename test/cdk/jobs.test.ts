@@ -73,3 +73,36 @@ describe('the job queue and function', () => {
     expect(Object.keys(env('me/erase'))).toContain('JOB_QUEUE_URL');
   });
 });
+
+describe('attachments in object storage', () => {
+  it('attachment functions touch attachment objects only: uploads presigned by one, checked by another, read through links drafts hand out', () => {
+    // Prepare
+    const { functions } = out.stacks.stateless;
+    const s3Of = (fn: string) => statementsOf(functions[fn]!).filter((s) => actions([s]).some((a) => a.startsWith('s3:')));
+    // Act
+    const write = s3Of('attachments/write');
+    const complete = s3Of('attachments/complete');
+    const read = [...s3Of('drafts/read'), ...s3Of('drafts/write')];
+    // Assess
+    for (const s of [...write, ...complete, ...read].filter((x) => !actions([x]).includes('s3:ListBucket'))) {
+      expect(JSON.stringify(s.Resource)).toContain('/attachments/*');
+    }
+    expect(actions(write).sort()).toEqual(['s3:DeleteObject', 's3:ListBucket', 's3:PutObject']);
+    expect(actions(complete).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket']);
+    expect(actions(read)).toEqual(['s3:GetObject', 's3:GetObject']);
+    const env = (fn: string) => resources(template, 'AWS::Lambda::Function')[id(functions[fn]!)]!.Properties.Environment.Variables;
+    for (const fn of ['drafts/read', 'drafts/write', 'attachments/write', 'attachments/complete']) expect(Object.keys(env(fn))).toContain('BUCKET_NAME');
+    expect(s3Of('comments/write')).toEqual([]);
+  });
+
+  it('the bucket lets the configured web apps upload and download with CORS', () => {
+    // Prepare
+    const withCors = synthesize({ bundle: false, context: { corsAllowOrigins: 'https://osallistu.example.fi' } });
+    // Act
+    const bucket = resources(withCors.stateless, 'AWS::S3::Bucket')[Stack.of(withCors.stacks.stateless.jobs.bucket).getLogicalId(withCors.stacks.stateless.jobs.bucket.node.defaultChild as CfnElement)]!;
+    // Assess
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedOrigins: ['https://osallistu.example.fi'], AllowedMethods: ['PUT', 'GET'], AllowedHeaders: ['content-type'] }),
+    ]);
+  });
+});

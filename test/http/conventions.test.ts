@@ -60,8 +60,10 @@ describe('platform conventions', () => {
     }
   });
 
-  it('a body over 64 KiB is 413', async () => {
-    const body = draftBody({ summary: { fi: 'x'.repeat(65 * 1024) } });
+  it('a body over 64 KiB is 413, or over the limit a route sets (drafts: 1 MiB, for their map geometries)', async () => {
+    const comment = { body: 'x'.repeat(65 * 1024) };
+    expectProblem(await api.request('POST', '/v1/drafts/01KAP3Z6X5N7V2J8Q4R9T0W1YB/comments', { as: staff, body: comment }), 413, 'payload-too-large');
+    const body = draftBody({ summary: { fi: 'x'.repeat(1025 * 1024) } });
     expectProblem(await api.request('POST', '/v1/drafts', { as: staff, body }), 413, 'payload-too-large');
   });
 

@@ -193,3 +193,11 @@ Object.assign(sampleParams, {
   putResultByExternalId: (p: Prepared) => ({ ...(p.decisionId ? { id: p.decisionId } : {}), externalId: 'decidim-4711' }),
   exportResults: decisionParams,
 });
+
+/** Maps and attachments: a PDF attachment on the prepared draft's section. */
+Object.assign(samples, {
+  createAttachment: (p: Prepared) => ({
+    filename: 'asemakaava.pdf', contentType: 'application/pdf', bytes: 48_213,
+    title: { fi: 'Asemakaavakartta', sv: 'Detaljplanekarta' }, sectionId: p.sectionId,
+  }),
+});

@@ -45,7 +45,7 @@ const comment = {
 
 describe('the event catalogue', () => {
   it('names every detail-type of the API contract, once', () => {
-    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated', 'CaseUpdated', 'DraftWithdrawn', 'CommentResponded', 'DraftExtended'];
+    const contract = ['DraftPublished', 'DraftClosed', 'CommentPosted', 'CommentHidden', 'PollClosed', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated', 'CaseUpdated', 'DraftWithdrawn', 'CommentResponded', 'DraftExtended', 'AttachmentAdded'];
     expect([...detailTypes].sort()).toEqual([...contract].sort());
     expect(new Set(detailTypes).size).toBe(detailTypes.length);
   });

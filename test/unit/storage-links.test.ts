@@ -1,63 +1,83 @@
 /**
- * The links S3 checks: signed by shared/storage/links.ts without the S3 client, they are the
- * very links the AWS SDK's presigner makes for the same request, instant and credentials
- * (virtual-hosted in AWS, with the session token of a Lambda role), so S3 accepts them and
- * refuses any other method, key or content type just as it would the SDK's.
+ * The links S3 checks, signed by shared/storage/signed.ts without the S3 client, are the very
+ * links the AWS SDK's own signer (`@smithy/signature-v4`, under the SDK's presigner) makes for
+ * the same request, instant and credentials, keys with spaces, brackets and non-ASCII letters
+ * included, as a Lambda role signs them (virtual-hosted, with its session token).
  */
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { SignatureV4 } from '@smithy/signature-v4';
 
 // As in Lambda: no endpoint, the role's credentials in the environment.
 delete process.env.S3_ENDPOINT;
-Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'session-token/with+chars=', AWS_REGION: 'eu-north-1', BUCKET_NAME: 'porvoo-files' });
-const { presign, presignGet, presignPut } = await import('#shared/storage/links.ts');
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' };
+Object.assign(process.env, {
+  AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken,
+  AWS_REGION: 'eu-north-1', BUCKET_NAME: 'porvoo-files',
+});
+const { presignedUrl } = await import('#shared/storage/signed.ts');
 
-// Without the optional checksums, so both sign the same request.
-const sdk = new S3Client({ region: 'eu-north-1', requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' } });
+type Source = string | ArrayBuffer | ArrayBufferView;
+const bytes = (d: Source) => (typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
+
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: Source) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: Source): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+const sdk = new SignatureV4({ service: 's3', region: 'eu-north-1', credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
 const at = new Date('2026-11-29T10:00:00Z');
-const sorted = (url: string) => {
+
+/** The SDK's link for the same request: S3 links sign no payload (UNSIGNED-PAYLOAD). */
+async function sdkLink(method: string, url: string, headers: Record<string, string> = {}, seconds = 900): Promise<URL> {
   const u = new URL(url);
-  return `${u.origin}${u.pathname}?${[...u.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')}`;
-};
+  const signed = await sdk.presign(
+    { method, protocol: u.protocol, hostname: u.hostname, path: u.pathname, query: {}, headers: { host: u.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', ...headers } },
+    { signingDate: at, expiresIn: seconds, unsignableHeaders: new Set(['x-amz-content-sha256']), unhoistableHeaders: new Set(['x-amz-content-sha256', ...Object.keys(headers)]) },
+  );
+  const link = new URL(url);
+  for (const [k, v] of Object.entries(signed.query ?? {})) link.searchParams.set(k, String(v));
+  return link;
+}
+
+const params = (u: URL) => Object.fromEntries([...u.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b)));
 
 describe('a presigned link', () => {
-  it.each(['exports/01JB6Z.json', 'open-data/2026-11-29/decisions.csv', 'uploads/Kaava Östersundom (luonnos).pdf'])(
-    'to download %s is the one the AWS SDK signs',
-    async (key) => {
-      // Act
-      const ours = await presign('GET', key, 900, { query: { 'x-id': 'GetObject' }, signedAt: at }); // the SDK names its operation in the query
-      const theirs = await getSignedUrl(sdk, new GetObjectCommand({ Bucket: 'porvoo-files', Key: key }), { expiresIn: 900, signingDate: at });
-      // Assess
-      expect(sorted(ours)).toBe(sorted(theirs));
-      expect(new URL(ours).host).toBe('porvoo-files.s3.eu-north-1.amazonaws.com');
-    },
-  );
+  it.each([
+    ['exports/01JB6Z.json', 'exports/01JB6Z.json'],
+    ['open-data/2026-11-29/decisions.csv', 'open-data/2026-11-29/decisions.csv'],
+    ['attachments/Kaava Östersundom (luonnos)!.pdf', 'attachments/Kaava%20%C3%96stersundom%20%28luonnos%29%21.pdf'],
+  ])('to download %s is the one the AWS SDK signs', async (key, path) => {
+    // Act
+    const ours = new URL(presignedUrl('GET', key, 900, {}, at));
+    const theirs = await sdkLink('GET', `https://porvoo-files.s3.eu-north-1.amazonaws.com/${path}`);
+    // Assess
+    expect(ours.origin + ours.pathname).toBe(theirs.origin + theirs.pathname);
+    expect(params(ours)).toEqual(params(theirs));
+  });
 
   it('to upload signs the content type, as the SDK does when asked to', async () => {
     // Act
-    const ours = await presign('PUT', 'uploads/a.pdf', 600, { headers: { 'Content-Type': 'application/pdf' }, query: { 'x-id': 'PutObject' }, signedAt: at });
-    const theirs = await getSignedUrl(sdk, new PutObjectCommand({ Bucket: 'porvoo-files', Key: 'uploads/a.pdf', ContentType: 'application/pdf' }), {
-      expiresIn: 600, signingDate: at, signableHeaders: new Set(['content-type']),
-    });
+    const ours = new URL(presignedUrl('PUT', 'attachments/a.pdf', 600, { 'Content-Type': 'application/pdf' }, at));
+    const theirs = await sdkLink('PUT', 'https://porvoo-files.s3.eu-north-1.amazonaws.com/attachments/a.pdf', { 'content-type': 'application/pdf' }, 600);
     // Assess
-    expect(sorted(ours)).toBe(sorted(theirs));
-    expect(new URL(ours).searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
+    expect(params(ours)).toEqual(params(theirs));
+    expect(ours.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
   });
 
-  it('differs when the key, the method or the content type differs', async () => {
+  it('differs when the key, the method or the content type differs', () => {
     const sig = (url: string) => new URL(url).searchParams.get('X-Amz-Signature');
-    const put = (key: string, type: string) => presign('PUT', key, 600, { headers: { 'content-type': type }, signedAt: at });
-    const base = sig(await put('uploads/a.png', 'image/png'));
-    expect(sig(await put('uploads/b.png', 'image/png'))).not.toBe(base);
-    expect(sig(await put('uploads/a.png', 'text/html'))).not.toBe(base);
-    expect(sig(await presign('GET', 'uploads/a.png', 600, { signedAt: at }))).not.toBe(base);
-  });
-
-  it('carries the role session token and expires as asked', async () => {
-    const url = new URL(await presignGet('exports/x.json', 3600));
-    expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session-token/with+chars=');
-    expect(url.searchParams.get('X-Amz-Expires')).toBe('3600');
-    expect(new URL(await presignPut('uploads/x.pdf', 300, 'application/pdf')).searchParams.get('X-Amz-Expires')).toBe('300');
+    const base = sig(presignedUrl('PUT', 'attachments/a.png', 600, { 'content-type': 'image/png' }, at));
+    expect(sig(presignedUrl('PUT', 'attachments/b.png', 600, { 'content-type': 'image/png' }, at))).not.toBe(base);
+    expect(sig(presignedUrl('PUT', 'attachments/a.png', 600, { 'content-type': 'text/html' }, at))).not.toBe(base);
+    expect(sig(presignedUrl('GET', 'attachments/a.png', 600, {}, at))).not.toBe(base);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Demo drafts of a bilingual (fi/sv) municipality: one open with a discussion, one that was
+ * Demo drafts of a bilingual (fi/sv) municipality: one open with a discussion (on the map:
+ * its area, a section's route and a located comment), one that was
  * open for six weeks and closed three weeks ago (decided since: meetings.ts), one scheduled,
  * one unpublished. Case ids are spelled as Ahjo spells them.
  */
@@ -27,9 +28,16 @@ export async function seedDrafts(api: SeedApi): Promise<SeededDrafts> {
     },
     caseId: 'HEL 2026-000412',
     tags: ['liikenne', 'trafik'],
+    // The city centre between the railway station, the Market Square and the shore.
+    geometry: {
+      type: 'Polygon',
+      coordinates: [[[24.9354, 60.1655], [24.9565, 60.1655], [24.9565, 60.1735], [24.9354, 60.1735], [24.9354, 60.1655]]],
+    },
+    mapCommenting: true,
     sections: [
       {
         title: { fi: 'Pääreitit', sv: 'Huvudrutter' },
+        geometry: { type: 'LineString', coordinates: [[24.9414, 60.1710], [24.9470, 60.1690], [24.9525, 60.1675]] },
         body: {
           fi: 'Rantaraitti ja asemalta torille johtava reitti rakennetaan yksisuuntaisiksi pyöräteiksi vuoteen 2028 mennessä.',
           sv: 'Strandpromenaden och rutten från stationen till torget byggs om till enkelriktade cykelbanor före 2028.',
@@ -53,6 +61,7 @@ export async function seedDrafts(api: SeedApi): Promise<SeededDrafts> {
   const first = await aino<{ id: string }>('POST', `/v1/drafts/${open.id}/comments`, {
     sectionId: routes!.id,
     body: 'Rantaraitti on jo nyt ruuhkainen kesäisin. Erottakaa jalankulkijat ja pyöräilijät selvästi.',
+    location: { type: 'Point', coordinates: [24.9530, 60.1672] },
   });
   await erik('POST', `/v1/drafts/${open.id}/comments`, {
     parentId: first.id,
