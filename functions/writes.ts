@@ -26,6 +26,10 @@ const declared: Record<string, readonly string[]> = {
   'meetings/write': ['MEETING', 'BODY', 'AHJO'],
   'decisions/write': ['DECISION', 'DRAFT', 'MEETING'],
   'imports/ahjo': ['AHJO', 'BODY', 'CASE', 'MEETING', 'DECISION', 'DRAFT'],
+  // PREFERENCES: how the person hears (e-mail), also turned off by one-click unsubscribe
+  'mail/preferences': ['PREFERENCES'],
+  'attachments/write': ['DRAFT'],
+  'attachments/complete': ['DRAFT'],
 };
 
 const idempotent = new Set(deployedRoutes.filter((r) => r.idempotent).map((r) => r.fn));
