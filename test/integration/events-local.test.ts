@@ -4,6 +4,7 @@ import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { draftKey } from '#shared/drafts/repository.ts';
 import { bus } from '#shared/events/bus.ts';
+import { scheduleName } from '#shared/events/scheduler.ts';
 import { startEvents } from '#infra/local/stream.ts';
 import { staff, useLocalApi } from '../support/local.ts';
 import { draftBody } from '../support/fixtures.ts';
@@ -21,7 +22,7 @@ describe('the local event platform', () => {
     const closesAt = new Date(Date.now() + 2000).toISOString();
     await api.request('POST', `/v1/drafts/${created.body.id}/publish`, { as: staff, body: { closesAt } });
     await api.runtime.events!.idle();
-    expect((await schedules()).map((s) => s.sk)).toEqual([`draft-close-${created.body.id}`]);
+    expect((await schedules()).map((s) => s.sk)).toEqual([scheduleName(created.body.id, closesAt)]);
     // Act: the platform stops before the deadline and starts again
     await api.runtime.events!.stop();
     expect(() => bus()).toThrow(/EVENT_BUS_NAME/);
