@@ -1,6 +1,8 @@
 /** Per test file: the shared DynamoDB Local and S3 server, a table and a bucket of the file's own, a secret, quiet logs. */
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { localClient } from '#infra/local/dynamodb.ts';
 
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
@@ -15,3 +17,11 @@ process.env.AWS_REGION = 'eu-north-1';
 // stays under the 30 s the local runtime gives each invocation, as Lambda's timeout would.
 // The fault tests start their own database and set short timeouts themselves.
 process.env.DYNAMODB_TIMEOUT_MS ??= '20000';
+
+// The shared DynamoDB Local keeps every table in memory: drop this file's when it is done
+// (after the file's own hooks), so a long run does not grow the database it runs on.
+afterAll(async () => {
+  const client = localClient(process.env.DYNAMODB_ENDPOINT!);
+  await client.send(new DeleteTableCommand({ TableName: process.env.TABLE_NAME })).catch(() => undefined);
+  client.destroy();
+});
