@@ -13,7 +13,7 @@ import type { DraftListingItem } from '#shared/drafts/repository.ts';
 import { getMeeting, type MeetingItem } from '#shared/meetings/repository.ts';
 import { allPolls, resultsOf } from '#shared/polls/repository.ts';
 import type { ResultItem, TimelineItem } from '#shared/results/repository.ts';
-import { putObject } from '#shared/storage/objects.ts';
+import { storeObject } from '#shared/storage/signed.ts';
 import { datasets } from '#shared/open-data/datasets.ts';
 import { datasetCsv, datasetJsonLines, type Row } from '#shared/open-data/files.ts';
 import { saveManifest, type Manifest } from '#shared/open-data/manifest.ts';
@@ -84,7 +84,7 @@ export async function writeOpenData(languages: string[], now: Date): Promise<Man
     manifest[d.name] = [];
     for (const f of files) {
       const key = `open-data/${d.name}.${f.format}`;
-      await putObject(key, f.text, { contentType: f.contentType });
+      await storeObject(key, f.text, f.contentType);
       // The listing signs a fresh link to `key` for each reader; the manifest keeps no link that could go stale.
       manifest[d.name]!.push({ format: f.format, contentType: f.contentType, key, url: '', bytes: Buffer.byteLength(f.text, 'utf8'), updatedAt: now.toISOString() });
     }

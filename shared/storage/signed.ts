@@ -120,20 +120,21 @@ const timeoutMs = (): number => {
   return Number.isInteger(n) && n > 0 ? n : 5000;
 };
 
-/** A signed request without a body (HEAD, GET, DELETE), bounded in time like every dependency call. */
-export async function signedRequest(method: 'HEAD' | 'GET' | 'DELETE', key: string, extra: Record<string, string> = {}): Promise<Response> {
+/** A signed request (HEAD, GET, DELETE, or a PUT with its body), bounded in time like every dependency call. */
+export async function signedRequest(method: 'HEAD' | 'GET' | 'DELETE' | 'PUT', key: string, extra: Record<string, string> = {}, body?: Buffer): Promise<Response> {
   const creds = credentials();
   const url = objectUrl(key);
   const at = new Date();
+  const payloadHash = body ? createHash('sha256').update(body).digest('hex') : emptyHash;
   const headers: Record<string, string> = {
     ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), v])),
-    'x-amz-content-sha256': emptyHash,
+    'x-amz-content-sha256': payloadHash,
     'x-amz-date': stamp(at).amzDate,
     ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
   };
-  const s = signature({ method, url, headers, query: {}, payloadHash: emptyHash, at, creds, region: region() });
+  const s = signature({ method, url, headers, query: {}, payloadHash, at, creds, region: region() });
   const authorization = `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${s.scope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
-  const res = await fetch(url, { method, headers: { ...headers, authorization }, signal: AbortSignal.timeout(timeoutMs()) });
+  const res = await fetch(url, { method, headers: { ...headers, authorization }, body, signal: AbortSignal.timeout(timeoutMs()) });
   if (res.status >= 500) throw Object.assign(new Error(`object storage answered ${res.status}`), { $metadata: { httpStatusCode: res.status } });
   return res;
 }
@@ -159,4 +160,10 @@ export async function firstBytes(key: string, n: number): Promise<Uint8Array | u
 export async function removeObject(key: string): Promise<void> {
   const res = await signedRequest('DELETE', key);
   if (!res.ok && res.status !== 404) throw new Error(`object storage refused DELETE (${res.status})`);
+}
+
+/** Stores a small object (one request, its content hash signed); big files stream through objects.ts's multipart upload. */
+export async function storeObject(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
+  const res = await signedRequest('PUT', key, { 'content-type': contentType }, typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body));
+  if (!res.ok) throw new Error(`object storage refused PUT (${res.status})`);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { presign, signature } from '#shared/storage/signed.ts';
 
@@ -26,6 +27,20 @@ describe('object storage signatures (SigV4, computed without the S3 client)', ()
     // Assess
     expect(signed.signedHeaders).toBe('host;range;x-amz-content-sha256;x-amz-date');
     expect(signed.signature).toBe('f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41');
+  });
+
+  it("a signed PUT with a body is signed as AWS's example for header authentication", () => {
+    // Prepare: the example's body and its hash
+    const payloadHash = createHash('sha256').update('Welcome to Amazon S3.').digest('hex');
+    expect(payloadHash).toBe('44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072');
+    // Act
+    const signed = signature({
+      method: 'PUT', url: new URL('https://examplebucket.s3.amazonaws.com/test%24file.text'), query: {}, payloadHash, at, creds, region: 'us-east-1',
+      headers: { date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-date': '20130524T000000Z', 'x-amz-storage-class': 'REDUCED_REDUNDANCY', 'x-amz-content-sha256': payloadHash },
+    });
+    // Assess
+    expect(signed.signedHeaders).toBe('date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class');
+    expect(signed.signature).toBe('98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd');
   });
 
   it('an upload link signs its content type, so the upload must send exactly that', () => {
