@@ -121,9 +121,13 @@ const timeoutMs = (): number => {
 };
 
 /** A signed request (HEAD, GET, DELETE, or a PUT with its body), bounded in time like every dependency call. */
-export async function signedRequest(method: 'HEAD' | 'GET' | 'DELETE' | 'PUT', key: string, extra: Record<string, string> = {}, body?: Buffer): Promise<Response> {
+export async function signedRequest(
+  method: 'HEAD' | 'GET' | 'DELETE' | 'PUT' | 'POST', key: string, extra: Record<string, string> = {}, body?: Buffer, query: Record<string, string> = {},
+): Promise<Response> {
   const creds = credentials();
   const url = objectUrl(key);
+  // Sent exactly as signed (RFC 3986), not as URLSearchParams would write it.
+  url.search = Object.entries(query).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
   const at = new Date();
   const payloadHash = body ? createHash('sha256').update(body).digest('hex') : emptyHash;
   const headers: Record<string, string> = {
@@ -132,7 +136,7 @@ export async function signedRequest(method: 'HEAD' | 'GET' | 'DELETE' | 'PUT', k
     'x-amz-date': stamp(at).amzDate,
     ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
   };
-  const s = signature({ method, url, headers, query: {}, payloadHash, at, creds, region: region() });
+  const s = signature({ method, url, headers, query, payloadHash, at, creds, region: region() });
   const authorization = `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${s.scope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
   const res = await fetch(url, { method, headers: { ...headers, authorization }, body, signal: AbortSignal.timeout(timeoutMs()) });
   if (res.status >= 500) throw Object.assign(new Error(`object storage answered ${res.status}`), { $metadata: { httpStatusCode: res.status } });
