@@ -116,6 +116,9 @@ export class DomainEvents extends Construct {
     this.scheduleGroup = new ScheduleGroup(this, 'Deadlines', { scheduleGroupName: `${props.deploymentName}-deadlines` });
     const closeDraft = fn('CloseDraft', functionEntry('events/close-draft'), 'Closes a draft at its deadline (schedule target)', consumerConcurrency);
     grantTableAccess(closeDraft, table, 'write');
+    // The notice before the deadline is a notification delivery: its first page here, the rest through the queue.
+    this.deliveryQueue.grantSendMessages(closeDraft);
+    (closeDraft as AppFunction['handler']).addEnvironment('NOTIFICATION_QUEUE_URL', this.deliveryQueue.queueUrl);
     this.closeDraft = closeDraft;
     const scheduleFailures = this.deadLetterQueue('ScheduleFailures');
     // The scheduler invokes asynchronously: its retry policy covers only handing the event to

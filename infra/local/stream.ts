@@ -29,7 +29,7 @@ import { tableName } from '#shared/data/table.ts';
 import { useBus, type Bus, type BusEntry } from '#shared/events/bus.ts';
 import type { Job } from '#shared/notifications/jobs.ts';
 import { useDeliveryQueue, type DeliveryQueue } from '#shared/notifications/queue.ts';
-import { scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
+import { fireAt, scheduleName, useScheduler, type DraftClose, type Scheduler } from '#shared/events/scheduler.ts';
 import { logger } from '#shared/observability.ts';
 import { functionHandler, lambdaContext } from '#infra/local/gateway.ts';
 import { localClient } from '#infra/local/dynamodb.ts';
@@ -334,13 +334,13 @@ async function localScheduler(
 
   const scheduler: Scheduler = {
     async scheduleDraftClose(close) {
-      const name = scheduleName(close.draftId, close.closesAt);
+      const name = scheduleName(close.draftId, close.closesAt, close.notice);
       if (timers.has(name)) return;
       await db().send(new PutCommand({
         TableName: tableName(),
-        Item: { pk: localSchedules, sk: name, type: 'localSchedule', at: close.closesAt, input: close },
+        Item: { pk: localSchedules, sk: name, type: 'localSchedule', at: fireAt(close), input: close },
       }));
-      arm(name, close.closesAt, close);
+      arm(name, fireAt(close), close);
     },
   };
   return {

@@ -7,8 +7,30 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact } from '#shared/data/transact.ts';
 import { draftKey, draftListingKey, getDraft } from '#shared/drafts/repository.ts';
 import type { DraftClose } from '#shared/events/scheduler.ts';
+import { work } from '#shared/notifications/jobs.ts';
 
-export type DeadlineOutcome = 'closed' | 'not-due' | 'nothing-to-do';
+export type DeadlineOutcome = 'closed' | 'noticed' | 'not-due' | 'nothing-to-do';
+
+/**
+ * The notice before the deadline: the draft's followers hear that commenting closes soon,
+ * once (the delivery is keyed by the draft and its deadline, so a repeated schedule adds
+ * nothing), and only while the draft is still open at that deadline (withdrawn, decided,
+ * closed early or extended: nothing; an extension schedules its own notice).
+ */
+export async function noticeClosingSoon({ draftId, closesAt }: DraftClose, now: Date): Promise<DeadlineOutcome> {
+  const draft = await getDraft(draftId, true);
+  const open = draft?.publishedAt && draft.closesAt === closesAt && !draft.closedAt && !draft.decisionId && !draft.withdrawnAt
+    && (draft.opensAt ?? '') <= now.toISOString() && closesAt > now.toISOString();
+  if (!draft || !open) return 'nothing-to-do';
+  await work({
+    kind: 'notify',
+    delivery: {
+      eventId: `closing-soon-${draftId}-${Math.ceil(Date.parse(closesAt) / 1000)}`, key: '', followersOf: { kind: 'draft', id: draftId },
+      content: { event: 'DraftClosingSoon', at: now.toISOString(), title: draft.title, draftId, closesAt },
+    },
+  });
+  return 'noticed';
+}
 
 export async function closeAtDeadline({ draftId, closesAt }: DraftClose, now: Date): Promise<DeadlineOutcome> {
   try {

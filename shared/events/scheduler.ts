@@ -12,15 +12,27 @@ import { tracer } from '#shared/observability.ts';
 export interface DraftClose {
   draftId: string;
   closesAt: string;
+  /** Not the close itself but the notice before it: followers hear that commenting closes soon. */
+  notice?: 'closing-soon';
 }
+
+/** How long before the deadline followers hear it is coming (CLOSING_SOON_HOURS, default 48). */
+export const closingSoonHours = (): number => {
+  const n = Number(process.env.CLOSING_SOON_HOURS);
+  return Number.isFinite(n) && n > 0 && n <= 24 * 14 ? n : 48;
+};
+
+/** When a schedule fires: at the deadline, or the notice's hours before it. */
+export const fireAt = ({ closesAt, notice }: DraftClose): string =>
+  notice ? new Date(Date.parse(closesAt) - closingSoonHours() * 3_600_000).toISOString() : closesAt;
 
 export interface Scheduler {
   scheduleDraftClose(close: DraftClose): Promise<void>;
 }
 
-/** `draft-close-<draftId>-<deadline in epoch seconds>`: at most 64 characters, as the service wants. */
-export const scheduleName = (draftId: string, closesAt: string): string =>
-  `draft-close-${draftId}-${Math.ceil(Date.parse(closesAt) / 1000)}`;
+/** `draft-close-<draftId>-<deadline in epoch seconds>` (`draft-soon-…` for the notice): at most 64 characters, as the service wants. */
+export const scheduleName = (draftId: string, closesAt: string, notice?: DraftClose['notice']): string =>
+  `draft-${notice ? 'soon' : 'close'}-${draftId}-${Math.ceil(Date.parse(closesAt) / 1000)}`;
 
 /** `at()` takes whole seconds: round up, so the schedule never fires before the deadline. */
 export const atExpression = (time: string): string => {
@@ -36,19 +48,20 @@ const env = (name: string): string => {
 };
 
 export const eventBridgeScheduler = (client = tracer.captureAWSv3Client(new SchedulerClient({}))): Scheduler => ({
-  async scheduleDraftClose({ draftId, closesAt }) {
+  async scheduleDraftClose(close) {
+    const { draftId, closesAt, notice } = close;
     try {
       await client.send(new CreateScheduleCommand({
-        Name: scheduleName(draftId, closesAt),
+        Name: scheduleName(draftId, closesAt, notice),
         GroupName: env('SCHEDULE_GROUP'),
-        ScheduleExpression: atExpression(closesAt),
+        ScheduleExpression: atExpression(fireAt(close)),
         ScheduleExpressionTimezone: 'UTC',
         FlexibleTimeWindow: { Mode: 'OFF' },
         ActionAfterCompletion: 'DELETE',
         Target: {
           Arn: env('CLOSE_DRAFT_FUNCTION_ARN'),
           RoleArn: env('SCHEDULE_ROLE_ARN'),
-          Input: JSON.stringify({ draftId, closesAt }),
+          Input: JSON.stringify({ draftId, closesAt, ...(notice ? { notice } : {}) }),
           RetryPolicy: { MaximumRetryAttempts: 20, MaximumEventAgeInSeconds: 86_400 },
           DeadLetterConfig: { Arn: env('SCHEDULE_DLQ_ARN') },
         },

@@ -23,6 +23,8 @@ export const Notification = z.discriminatedUnion('event', [
   z.object({ ...common, event: z.literal('DraftClosed'), draftId: Id }),
   z.object({ ...common, event: z.literal('DraftWithdrawn'), draftId: Id, reason: Loc }),
   z.object({ ...common, event: z.literal('DraftExtended'), draftId: Id, closesAt: Time }),
+  /** Commenting on a followed draft closes soon (CLOSING_SOON_HOURS before `closesAt`). */
+  z.object({ ...common, event: z.literal('DraftClosingSoon'), draftId: Id, closesAt: Time }),
   /** Staff responded officially to the resident's own comment (or revised the response). */
   z.object({ ...common, event: z.literal('CommentResponded'), draftId: Id, commentId: Id, response: Loc }),
   z.object({
