@@ -104,7 +104,7 @@ describe('the events construct', () => {
     });
   });
 
-  it('lets only the fan-out and the deliverer queue pages, and the deliverer consume them and write feeds', () => {
+  it('lets only the fan-out, the deliverer and the deadline notice queue pages, and the deliverer consume them and write feeds', () => {
     const granted = actions(policyOf('EventsNotificationsDeliverRole'));
     expect(granted).toEqual(expect.arrayContaining(['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'dynamodb:UpdateItem']));
     expect(granted.filter((a) => /Scan|PurgeQueue|sqs:\*/.test(a))).toEqual([]);
@@ -112,8 +112,11 @@ describe('the events construct', () => {
     expect(actions(policyOf('EventsNotificationsFanOutRole'))).not.toContain('sqs:ReceiveMessage');
     const senders = Object.keys(template.findResources('AWS::IAM::Policy'))
       .filter((pid) => actions(policyOf(pid)).includes('sqs:SendMessage') && JSON.stringify(policyOf(pid)).includes(stackQueueId()));
-    expect(senders.sort()).toEqual([expect.stringMatching(/^EventsNotificationsDeliverRole/), expect.stringMatching(/^EventsNotificationsFanOutRole/)]);
-    for (const fn of [functionWithEntry(/^Notifications:/), functionWithEntry(/^Delivers one page/)]) {
+    expect(senders.sort()).toEqual([
+      expect.stringMatching(/^EventsCloseDraftRole/), expect.stringMatching(/^EventsNotificationsDeliverRole/), expect.stringMatching(/^EventsNotificationsFanOutRole/),
+    ]);
+    expect(actions(policyOf(senders.sort()[0]!))).not.toContain('sqs:ReceiveMessage');
+    for (const fn of [functionWithEntry(/^Notifications:/), functionWithEntry(/^Delivers one page/), functionWithEntry(/^Closes a draft/)]) {
       expect(Object.keys(template.findResources('AWS::Lambda::Function')[fn]!.Properties.Environment.Variables)).toContain('NOTIFICATION_QUEUE_URL');
     }
   });
