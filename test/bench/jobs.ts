@@ -1,10 +1,10 @@
 /**
  * The jobs at scale: a draft export job over 100,000 comments, run in a process of its own
- * with a 96 MB heap limit (as the job function runs in AWS; an export that held its rows
- * could not finish there: 100,000 comments are about 50 MB of CSV, twice that as strings),
- * with its time and peak memory; and the erasure of a person with 10,000 comments (time to
- * 204, time until the job is done). Comments are loaded with the comment repository's own
- * item builder via BatchWrite.
+ * (as the job function runs in AWS) under a 96 MB heap limit, with its time, file size and
+ * peak heap: the job holds one page and one part, so the peak stays far below the file's
+ * size as strings whatever the count; and the erasure of a person with 10,000 comments (time
+ * to 204, time until the job is done). Comments are loaded with the comment repository's
+ * own item builder via BatchWrite.
  */
 import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
