@@ -1,8 +1,8 @@
 /**
  * The jobs at scale: a draft export job over 100,000 comments, run in a process of its own
  * (as the job function runs in AWS) under a 96 MB heap limit, with its time, file size and
- * peak heap: the job holds one page and one part, so the peak stays far below the file's
- * size as strings whatever the count; and the erasure of a person with 10,000 comments (time
+ * peak heap (the job holds one page and one part, so its heap should not grow with the
+ * comment count; compare runs with --export-comments); and the erasure of a person with 10,000 comments (time
  * to 204, time until the job is done). Comments are loaded with the comment repository's
  * own item builder via BatchWrite.
  */
