@@ -20,7 +20,7 @@ export const eventRules: EventRule[] = [
   {
     name: 'Notifications',
     fn: 'notifications/fan-out',
-    detailTypes: ['DraftClosed', 'DraftWithdrawn', 'DraftExtended', 'CommentPosted', 'CommentHidden', 'CommentResponded', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated'],
+    detailTypes: ['DraftClosed', 'DraftWithdrawn', 'DraftExtended', 'CommentHidden', 'CommentResponded', 'AgendaPublished', 'DecisionRecorded', 'ImplementationUpdated'],
     access: 'write',
     description: "Writes each event into the notification feeds of those who follow what it is about.",
   },

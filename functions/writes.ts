@@ -20,7 +20,7 @@ const declared: Record<string, readonly string[]> = {
   'me/erase': ['ERASED', 'JOB', 'JOBS'],
   'exports/jobs': ['JOB', 'JOBS'],
   'subscriptions/write': ['FOLLOWERS'],
-  'notifications/write': ['NOTIFICATIONS'],
+  'notifications/write': ['NOTIFICATIONS', 'FOLLOWERS'],
   'results/write': ['DECISION'],
   // AHJO: the external-id index of imported meetings
   'meetings/write': ['MEETING', 'BODY', 'AHJO'],

@@ -1,4 +1,4 @@
-/** Lambda (DraftClosed, DraftWithdrawn, DraftExtended, CommentPosted, CommentHidden, CommentResponded, AgendaPublished, DecisionRecorded,
+/** Lambda (DraftClosed, DraftWithdrawn, DraftExtended, CommentHidden, CommentResponded, AgendaPublished, DecisionRecorded,
  * ImplementationUpdated): notify who follows (or, for a response, the comment's author):
  * one-person notifications and the first page of each delivery here, the rest through the delivery queue. */
 import type { DomainEvent } from '#events/catalogue.ts';
@@ -16,7 +16,6 @@ export const handler = consumer({
   DraftWithdrawn: notify('DraftWithdrawn'),
   DraftExtended: notify('DraftExtended'),
   CommentResponded: notify('CommentResponded'),
-  CommentPosted: notify('CommentPosted'),
   CommentHidden: notify('CommentHidden'),
   AgendaPublished: notify('AgendaPublished'),
   DecisionRecorded: notify('DecisionRecorded'),

@@ -8,15 +8,21 @@
  * outlives their erasure. Counts are of comments received (replies included), whatever
  * became of them later. As in the open-data statistics, a participant is a signed-in
  * account or an anonymous name.
+ *
+ * The same items tell a follower's comment activity (../notifications/activity.ts) without a
+ * write per follower: `comments` only grows, `lastAt`/`lastCommentId` name the latest comment,
+ * and the draft-level marker counts its person's own comments (`mine`), so what others wrote
+ * since a follower's baseline is a subtraction.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '#shared/data/batch.ts';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import type { TransactItem } from '#shared/data/transact.ts';
 import { markerOf } from '#shared/me/marks.ts';
 
 export const participationKey = (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'PARTICIPATION' });
-const participantKey = (draftId: string, marker: string, sectionId?: string) =>
+export const participantKey = (draftId: string, marker: string, sectionId?: string) =>
   ({ pk: `DRAFT#${draftId}`, sk: `PARTICIPANT#${marker}${sectionId ? `#S#${sectionId}` : ''}` });
 
 /** The counter item as stored: totals, and per section `s#<sectionId>#comments` / `s#<sectionId>#participants`. */
@@ -34,6 +40,7 @@ const sectionCounter = (sectionId: string, what: 'comments' | 'participants') =>
 
 export interface Counted {
   draftId: string;
+  commentId: string;
   sectionId?: string;
   root: boolean;
   /** Absent for anonymous comments. */
@@ -73,21 +80,25 @@ export async function countComment(c: Counted, at: string): Promise<{ items: Tra
     Update: {
       TableName: tableName(),
       Key: participationKey(c.draftId),
-      UpdateExpression: `SET #type = :type ADD ${adds.map((_, i) => `#a${i} :one`).join(', ')}`,
+      UpdateExpression: `SET #type = :type, lastAt = :at, lastCommentId = :commentId ADD ${adds.map((_, i) => `#a${i} :one`).join(', ')}`,
       ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(adds.map(([name], i) => [`#a${i}`, name])) },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'participation' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'participation', ':at': at, ':commentId': c.commentId },
     },
   }];
   const put = (sectionId?: string): TransactItem => ({
     Put: {
       TableName: tableName(),
-      Item: { ...participantKey(c.draftId, marker!, sectionId), type: 'participant', at },
+      Item: { ...participantKey(c.draftId, marker!, sectionId), type: 'participant', at, ...(sectionId ? {} : { mine: 1 }) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });
+  // The person's own comments on the draft: counted on their marker (a known one needs no condition).
+  const mine: TransactItem[] = marker && !newInDraft
+    ? [{ Update: { TableName: tableName(), Key: participantKey(c.draftId, marker), UpdateExpression: 'ADD mine :one', ExpressionAttributeValues: { ':one': 1 } } }]
+    : [];
   if (marker && newInDraft) items.push(put());
   if (marker && newInSection) items.push(put(place));
-  return { items, markers: items.length - 1 };
+  return { items: [...items, ...mine], markers: items.length - 1 + mine.length };
 }
 
 /** The write that counts a root comment's first response (+1) or its withdrawal (-1). */
@@ -125,4 +136,35 @@ export async function readParticipation(draftId: string, consistent = false): Pr
       participants: n(sectionCounter(sectionId ?? none, 'participants')),
     }),
   };
+}
+
+/** What a follower's comment activity on a draft is made of: the draft's counter and the follower's own comments. */
+export interface ActivityCounts {
+  /** Comments ever received on the draft. */
+  comments: number;
+  /** Of them, the follower's own. */
+  mine: number;
+  lastAt?: string;
+  lastCommentId?: string;
+}
+
+const countsProjection = { projection: 'pk, sk, comments, mine, lastAt, lastCommentId' };
+
+/** The counts for `sub` on each of `draftIds`: two keys per draft in BatchGetItems of 100. */
+export async function activityCounts(sub: string, draftIds: string[], consistent = false): Promise<Map<string, ActivityCounts>> {
+  const marker = await markerOf(sub);
+  const items = await getItems(draftIds.flatMap((id) => [participationKey(id), participantKey(id, marker)]), { ...countsProjection, consistent });
+  const counts = new Map<string, ActivityCounts>(draftIds.map((id) => [id, { comments: 0, mine: 0 }]));
+  for (const item of items) {
+    const c = counts.get(String(item.pk).slice('DRAFT#'.length));
+    if (!c) continue;
+    if (item.sk === 'PARTICIPATION') {
+      c.comments = Number(item.comments ?? 0);
+      c.lastAt = item.lastAt as string | undefined;
+      c.lastCommentId = item.lastCommentId as string | undefined;
+    } else {
+      c.mine = Number(item.mine ?? 0);
+    }
+  }
+  return counts;
 }

@@ -161,7 +161,7 @@ export async function postComment(input: NewComment, now: Date, id: string = new
   const at = now.toISOString();
   const item = commentItem(input, now, id);
   for (let attempt = 1; ; attempt++) {
-    const counted = await countComment({ draftId: input.draftId, sectionId: input.sectionId, root: !input.rootId, authorSub: input.author.sub, authorName: input.author.name }, at);
+    const counted = await countComment({ draftId: input.draftId, commentId: id, sectionId: input.sectionId, root: !input.rootId, authorSub: input.author.sub, authorName: input.author.name }, at);
     const items = [...commentWrites(input, item, at), ...counted.items];
     try {
       await transact(items);

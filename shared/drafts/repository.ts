@@ -18,7 +18,8 @@
  * Withdrawn drafts leave gsi1 `DRAFTS` for gsi1 `DRAFTS#withdrawn` (by `withdrawnAt#id`) and
  * unpublished ones are on gsi1 `DRAFTS#unpublished` (by `createdAt#id`), for staff.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '#shared/data/batch.ts';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { ensureFits } from '#shared/data/item-size.ts';
@@ -472,20 +473,8 @@ export const draftDecidedUpdate = (id: string, decisionId: string, now: Date, pu
   return [update(draftKey(id), ''), update(draftListingKey(id), published ? ', gsi1pk = :decided REMOVE gsi3pk, gsi3sk' : '')];
 };
 
-/** The listings of `ids`, 100 at a time (BatchGetItem's most), following unprocessed keys. */
-async function listingsOf(ids: string[]): Promise<DraftListingItem[]> {
-  const found: DraftListingItem[] = [];
-  for (let i = 0; i < ids.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(draftListingKey);
-    for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
-      const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-      found.push(...((out.Responses?.[tableName()] ?? []) as DraftListingItem[]));
-      keys = out.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
-    }
-    if (keys && keys.length > 0) throw Object.assign(new Error('BatchGetItem kept leaving keys unprocessed'), { name: 'ThrottlingException' });
-  }
-  return found;
-}
+/** The listings of `ids`. */
+const listingsOf = (ids: string[]): Promise<DraftListingItem[]> => getItems<DraftListingItem>(ids.map(draftListingKey));
 
 /**
  * Published drafts whose geometry (its own or a section's) touches `box`, in the order of the

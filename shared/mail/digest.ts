@@ -11,6 +11,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { erasedSince } from '#shared/me/erased.ts';
+import { openActivities } from '#shared/notifications/activity.ts';
 import { composeDigest, type MailNotification } from '#shared/mail/compose.ts';
 import { claimDigest, recipientsPage, releaseDigest, type DigestFrequency, type PreferencesItem } from '#shared/mail/preferences.ts';
 import { sendMail } from '#shared/mail/transport.ts';
@@ -55,17 +56,23 @@ async function saveCheckpoint(run: string, c: Checkpoint, now: Date): Promise<vo
   }));
 }
 
-/** What is in `sub`'s feed after `from` up to `upTo`, newest first (at most digestItems). */
+/**
+ * What is in `sub`'s feed after `from` up to `upTo`, newest first (at most digestItems): the
+ * stored notifications, and each open comment activity whose latest comment came meanwhile.
+ */
 async function gathered(sub: string, from: string, upTo: string): Promise<MailNotification[]> {
-  const out = await db().send(new QueryCommand({
+  const [out, open] = await Promise.all([db().send(new QueryCommand({
     TableName: tableName(), IndexName: 'gsi3',
     KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk BETWEEN :from AND :to',
     // `~` sorts after every id character: what happened at `from` went in the last digest.
     ExpressionAttributeValues: { ':pk': `FEED#${sub}`, ':from': `${from}#~`, ':to': `${upTo}#~` },
     ScanIndexForward: false,
     Limit: digestItems,
-  }));
-  return (out.Items ?? []) as MailNotification[];
+  })), openActivities(sub)]);
+  const activities = open.map((o) => o.activity).filter((a) => a.latestAt > from && a.latestAt <= upTo);
+  return [...(out.Items ?? []) as MailNotification[], ...activities as MailNotification[]]
+    .sort((a, b) => String(b.at ?? '').localeCompare(String(a.at ?? '')))
+    .slice(0, digestItems);
 }
 
 /** One person's digest for `run`: sent once, or nothing when there is nothing new. */

@@ -4,7 +4,8 @@
  * A body imported from Ahjo is found again by its decision-maker id through the lookup item
  * `AHJO#BODY#<DecisionMakerId>` / `AHJO`, written in the same transaction as the body.
  */
-import { BatchGetCommand, GetCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '#shared/data/batch.ts';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { tableName } from '#shared/data/table.ts';
@@ -65,17 +66,8 @@ export async function getBody(id: string, consistent = false): Promise<BodyItem 
 
 /** Several bodies by id (the calendar names each meeting's body). */
 export async function getBodies(ids: string[]): Promise<Map<string, BodyItem>> {
-  const found = new Map<string, BodyItem>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(bodyKey);
-    for (let attempt = 0; keys && keys.length > 0 && attempt < 8; attempt++) {
-      const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-      for (const item of out.Responses?.[tableName()] ?? []) found.set(item.id as string, item as BodyItem);
-      keys = out.UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return found;
+  const found = await getItems<BodyItem>([...new Set(ids)].map(bodyKey));
+  return new Map(found.map((item) => [item.id, item]));
 }
 
 export const listBodies = (page: { limit: number; cursor?: string }): Promise<Page<Body>> =>

@@ -11,7 +11,8 @@
  *   gsi1: `MEETINGS` — every meeting;  gsi2: `MEETINGS#<bodyId>` — one body's meetings.
  * An Ahjo meeting is found again through `AHJO#MEETING#<MeetingID>` / `AHJO`.
  */
-import { BatchGetCommand, BatchWriteCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getItems } from '#shared/data/batch.ts';
 import { db } from '#shared/data/client.ts';
 import { queryPage } from '#shared/data/page.ts';
 import { ensureFits } from '#shared/data/item-size.ts';
@@ -270,14 +271,8 @@ export async function putContents(all: ContentItem[]): Promise<void> {
 
 /** Document HTML rows by key. */
 export async function getContents(meetingId: string, keys: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  let pending: Record<string, unknown>[] = [...new Set(keys)].map((k) => contentKey(meetingId, k));
-  for (let attempt = 0; pending.length > 0 && attempt < 8; attempt++) {
-    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending.slice(0, 100) } } }));
-    for (const item of out.Responses?.[tableName()] ?? []) found.set(String(item.sk).slice('CONTENT#'.length), item.html as string);
-    pending = [...(out.UnprocessedKeys?.[tableName()]?.Keys ?? []), ...pending.slice(100)];
-  }
-  return found;
+  const found = await getItems([...new Set(keys)].map((k) => contentKey(meetingId, k)));
+  return new Map(found.map((item) => [String(item.sk).slice('CONTENT#'.length), item.html as string]));
 }
 
 /** The meeting id an Ahjo MeetingID was imported as. */

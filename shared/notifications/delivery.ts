@@ -14,7 +14,7 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { followersPage } from '#shared/subscriptions/repository.ts';
 import type { Subject } from '#shared/subscriptions/schema.ts';
-import { activityUpdate, notificationId, notificationPut } from '#shared/notifications/repository.ts';
+import { notificationId, notificationPut } from '#shared/notifications/repository.ts';
 import type { Delivered } from '#shared/notifications/schema.ts';
 
 /** A transaction holds 100 actions: 99 feeds and the progress mark. */
@@ -82,34 +82,19 @@ function advance(d: Delivery, from: string | undefined, to: { key: string; sub: 
 
 const told = (d: Delivery, chunk: { key: string; sub: string }[]) => chunk.filter((f) => f.sub !== d.except);
 
-function chunkActions(d: Delivery, from: string | undefined, chunk: { key: string; sub: string }[], final: boolean, late: Set<string>): TransactItem[] {
+function chunkActions(d: Delivery, from: string | undefined, chunk: { key: string; sub: string }[], final: boolean): TransactItem[] {
   const id = notificationId(d.eventId, d.key);
-  const feeds = told(d, chunk).map((f) => d.content.event === 'CommentActivity'
-    ? activityUpdate(f.sub, id, d.content, !late.has(f.sub))
-    : notificationPut(f.sub, id, d.content));
-  return [advance(d, from, final ? 'done' : chunk.at(-1)!), ...feeds];
+  return [advance(d, from, final ? 'done' : chunk.at(-1)!), ...told(d, chunk).map((f) => notificationPut(f.sub, id, d.content))];
 }
 
-/**
- * Writes one chunk with the mark. Answers false when the mark was not where expected (another
- * invocation of this page got further). A comment that reaches a follower after a later one
- * is retried without moving their activity's time.
- */
+/** Writes one chunk with the mark. Answers false when the mark was not where expected (another invocation of this page got further). */
 async function commit(d: Delivery, from: string | undefined, chunk: { key: string; sub: string }[], final: boolean): Promise<boolean> {
-  const late = new Set<string>();
-  for (;;) {
-    const actions = chunkActions(d, from, chunk, final, late);
-    try {
-      await transact(actions);
-      return true;
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled)) throw error;
-      if (error.failed(0)) return false;
-      const subs = told(d, chunk).map((f) => f.sub);
-      const before = late.size;
-      subs.forEach((sub, i) => error.failed(i + 1) && late.add(sub));
-      if (late.size === before) throw error;
-    }
+  try {
+    await transact(chunkActions(d, from, chunk, final));
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCancelled && error.failed(0)) return false;
+    throw error;
   }
 }
 

@@ -13,7 +13,7 @@ import { work, type Job } from '#shared/notifications/jobs.ts';
 import { carriedOver, notificationsFor, type Context } from '#shared/notifications/rules.ts';
 
 async function context(event: DomainEvent): Promise<Context> {
-  if (event.detailType !== 'CommentPosted' && event.detailType !== 'CommentHidden' && event.detailType !== 'CommentResponded') return {};
+  if (event.detailType !== 'CommentHidden' && event.detailType !== 'CommentResponded') return {};
   const [comment, draft] = await Promise.all([
     getComment(event.detail.draftId, event.detail.commentId, true),
     getDraft(event.detail.draftId),

@@ -1,23 +1,23 @@
 /**
  * Notification feeds. One partition per resident, `NOTIFICATIONS#<sub>`; every item holds
  * one notification's fields flat (issue 10's digests read them as they are):
- *   `<at>#<id>`          a notification that no longer changes: one per event, or a closed
- *                        comment activity (read, so the next comment begins a new one)
- *   `ACTIVITY#<draftId>` the open comment activity on a draft: `count` grows (ADD), `since`
- *                        stays, `latestAt`/`at` move to the latest comment
+ *   `<at>#<id>`          a notification that no longer changes: one per event, or a comment
+ *                        activity once it was read
  *   `READ`               the read mark: everything at or before `upTo` is read
- * The feed is read newest first through gsi3 (`FEED#<sub>` / `<at>#<id>`), so an activity
- * that grows moves to the top without rewriting keys; gsi3 must project the items whole.
- * Feeds expire after a year (TTL); byUser (`USER#<sub>`) finds every item for export and erasure.
+ * The feed is read newest first through gsi3 (`FEED#<sub>` / `<at>#<id>`). Open comment
+ * activity is not stored here: it is read from the drafts followed (./activity.ts) and
+ * merged into the feed in the same order. Feeds expire after a year (TTL); byUser
+ * (`USER#<sub>`) finds every item for export and erasure.
  */
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
-import { queryPage } from '#shared/data/page.ts';
 import { tableName } from '#shared/data/table.ts';
-import { conditionFailed, TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
+import { conditionFailed, type TransactItem } from '#shared/data/transact.ts';
+import { openCursor, sealCursor } from '#shared/http/cursor.ts';
 import type { Page } from '#shared/schema.ts';
-import type { CommentActivityDelta, Notification, NotificationContent } from '#shared/notifications/schema.ts';
+import type { Notification, NotificationContent } from '#shared/notifications/schema.ts';
+import { closeActivity, openActivities, position } from '#shared/notifications/activity.ts';
 
 const keepSeconds = 365 * 24 * 3600;
 const feedIndex = 'gsi3';
@@ -28,7 +28,6 @@ export const notificationId = (eventId: string, key: string): string =>
 
 export const feedKey = (sub: string): string => `NOTIFICATIONS#${sub}`;
 const feedPk = (sub: string) => `FEED#${sub}`;
-const activityKey = (sub: string, draftId: string) => ({ pk: feedKey(sub), sk: `ACTIVITY#${draftId}` });
 const readMarkKey = (sub: string) => ({ pk: feedKey(sub), sk: 'READ' });
 const expiry = (at: string) => Math.floor(Date.parse(at) / 1000) + keepSeconds;
 
@@ -55,33 +54,6 @@ export const notificationItem = (sub: string, notification: StoredNotification):
 export const notificationPut = (sub: string, id: string, content: NotificationContent): TransactItem =>
   ({ Put: { TableName: tableName(), Item: notificationItem(sub, { id, ...content } as StoredNotification) } });
 
-/**
- * The update that adds one comment to `sub`'s open activity on the draft, or opens one.
- * `ahead` (the comment is the latest seen) also moves `at`/`latestAt` and holds only while
- * that is so; the fan-out retries a comment that arrives late without it, so the count is
- * exact and the times only move forward.
- */
-export function activityUpdate(sub: string, id: string, delta: CommentActivityDelta, ahead: boolean): TransactItem {
-  const moves = ahead ? 'latestAt = :at, #at = :at, commentId = :commentId, gsi3sk = :feedSk, expiresAt = :expires'
-    : 'latestAt = if_not_exists(latestAt, :at), #at = if_not_exists(#at, :at), commentId = if_not_exists(commentId, :commentId), ' +
-      'gsi3sk = if_not_exists(gsi3sk, :feedSk), expiresAt = if_not_exists(expiresAt, :expires)';
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: activityKey(sub, delta.draftId),
-      UpdateExpression: `SET ${moves}, #type = :type, id = if_not_exists(id, :id), #event = :event, draftId = :draftId, title = :title, ` +
-        'since = if_not_exists(since, :at), gsi3pk = :feedPk, userPk = :userPk, userSk = :userSk ADD #count :one',
-      ...(ahead ? { ConditionExpression: 'attribute_not_exists(latestAt) OR latestAt <= :at' } : {}),
-      ExpressionAttributeNames: { '#type': 'type', '#at': 'at', '#event': 'event', '#count': 'count' },
-      ExpressionAttributeValues: {
-        ':at': delta.at, ':commentId': delta.commentId, ':feedSk': `${delta.at}#${delta.draftId}`, ':expires': expiry(delta.at),
-        ':type': 'notification', ':id': id, ':event': 'CommentActivity', ':draftId': delta.draftId, ':title': delta.title,
-        ':feedPk': feedPk(sub), ':userPk': `USER#${sub}`, ':userSk': `NOTIFICATION#ACTIVITY#${delta.draftId}`, ':one': 1,
-      },
-    },
-  };
-}
-
 /** Adds the notification to `sub`'s feed once; returns false when it was already there. */
 export async function deliver(sub: string, id: string, content: NotificationContent): Promise<boolean> {
   try {
@@ -103,23 +75,43 @@ async function readUpTo(sub: string): Promise<string> {
 const view = (item: Record<string, unknown>, upTo: string): Notification =>
   ({ ...Object.fromEntries(Object.entries(item).filter(([k]) => !placement.has(k))), unread: String(item.at) > upTo }) as Notification;
 
+/**
+ * One page of the feed, newest first: the stored notifications (one Query from the cursor's
+ * position) merged with the open comment activities, cut at `limit`; the cursor holds the
+ * position of the page's last notification.
+ */
 export async function listNotifications(sub: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>> {
-  const [upTo, listed] = await Promise.all([
+  const scope = `notifications:${sub}`;
+  const from = (await openCursor(page.cursor, scope))?.position as string | undefined;
+  const [upTo, stored, open] = await Promise.all([
     readUpTo(sub),
-    queryPage({
+    db().send(new QueryCommand({
+      TableName: tableName(),
       IndexName: feedIndex,
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': feedPk(sub) },
+      KeyConditionExpression: from === undefined ? 'gsi3pk = :pk' : 'gsi3pk = :pk AND gsi3sk < :from',
+      ExpressionAttributeValues: { ':pk': feedPk(sub), ...(from === undefined ? {} : { ':from': from }) },
       ScanIndexForward: false,
-    }, { ...page, scope: `notifications:${sub}` }, (item) => item),
+      Limit: page.limit,
+    })),
+    openActivities(sub),
   ]);
-  return { ...listed, items: listed.items.map((item) => view(item, upTo)) };
+  const merged = [
+    ...(stored.Items ?? []).map((item) => ({ key: String(item.gsi3sk), item })),
+    ...open.map((o) => ({ key: position(o.activity), item: o.activity as Record<string, unknown> }))
+      .filter((o) => from === undefined || o.key < from),
+  ].sort((a, b) => b.key.localeCompare(a.key));
+  const shown = merged.slice(0, page.limit);
+  const more = merged.length > page.limit || stored.LastEvaluatedKey !== undefined;
+  return {
+    items: shown.map((n) => view(n.item, upTo)),
+    nextCursor: more && shown.length > 0 ? await sealCursor({ position: shown.at(-1)!.key }, scope) : null,
+  };
 }
 
 /**
  * Marks everything up to `upTo` read: the read mark only moves forward (one write), and each
- * open comment activity it covers is closed (re-keyed under `<at>#<id>`), so the next comment
- * on that draft begins a new one. A comment counted meanwhile makes the close retry.
+ * open comment activity whose latest comment it covers is closed (./activity.ts), so the next
+ * comment on that draft begins a new one.
  */
 export async function markRead(sub: string, upTo: string): Promise<void> {
   await db().send(new UpdateCommand({
@@ -132,43 +124,6 @@ export async function markRead(sub: string, upTo: string): Promise<void> {
   })).catch((error) => {
     if (!conditionFailed(error)) throw error; // already read further
   });
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :activity)',
-      FilterExpression: 'latestAt <= :upTo',
-      ExpressionAttributeValues: { ':pk': feedKey(sub), ':activity': 'ACTIVITY#', ':upTo': upTo },
-      ExclusiveStartKey: start,
-      ConsistentRead: true,
-    }));
-    for (const item of out.Items ?? []) await closeActivity(sub, item, upTo);
-    start = out.LastEvaluatedKey;
-  } while (start);
-}
-
-async function closeActivity(sub: string, item: Record<string, unknown>, upTo: string): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const open = Object.fromEntries(Object.entries(item).filter(([k]) => !placement.has(k))) as StoredNotification;
-    try {
-      await transact([
-        {
-          Delete: {
-            TableName: tableName(), Key: { pk: item.pk, sk: item.sk },
-            ConditionExpression: '#count = :count AND latestAt = :latestAt',
-            ExpressionAttributeNames: { '#count': 'count' },
-            ExpressionAttributeValues: { ':count': item.count, ':latestAt': item.latestAt },
-          },
-        },
-        { Put: { TableName: tableName(), Item: notificationItem(sub, open) } },
-      ]);
-      return;
-    } catch (error) {
-      if (!(error instanceof TransactionCancelled)) throw error;
-      const now = await db().send(new GetCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }));
-      if (!now.Item || String(now.Item.latestAt) > upTo) return; // closed by another read, or news since
-      item = now.Item;
-    }
-  }
-  throw new Error('comment activity kept changing while it was marked read');
+  const read = (await openActivities(sub, true)).filter((o) => o.activity.latestAt <= upTo);
+  for (const open of read) await closeActivity(open, (activity) => notificationItem(sub, activity), upTo);
 }

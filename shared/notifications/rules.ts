@@ -2,8 +2,8 @@
  * Who hears of what (pure): for each domain event, the notifications it makes and for whom.
  *   DraftClosed, DraftWithdrawn,
  *   DraftExtended                       -> the draft's followers
- *   CommentPosted                       -> the draft's followers but the comment's author, added
- *                                          to each one's comment activity on the draft (coalesced)
+ *   (CommentPosted                      -> nobody here: followers read comment activity from
+ *                                          the draft's counts, ./activity.ts)
  *   CommentHidden                       -> the comment's author, with the public reason
  *   CommentResponded                    -> the comment's author, with the official response
  *   AgendaPublished                     -> followers of each draft on the agenda
@@ -57,14 +57,6 @@ export function notificationsFor(event: DomainEvent, context: Context = {}): Pla
         audience: { user: context.commentAuthor },
         key: '',
         content: { event: 'CommentResponded', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId, response: d.response },
-      }];
-    }
-    case 'CommentPosted': {
-      const d = event.detail;
-      return [{
-        audience: { followersOf: draft(d.draftId), except: context.commentAuthor },
-        key: '',
-        content: { event: 'CommentActivity', at, title: context.draftTitle ?? null, draftId: d.draftId, commentId: d.commentId },
       }];
     }
     case 'CommentHidden': {

@@ -31,7 +31,7 @@ export const Notification = z.discriminatedUnion('event', [
     ...common, event: z.literal('CommentActivity'), draftId: Id,
     /** Comments by others since this notification began (it begins again once read). */
     count: z.number().check(z.int(), z.minimum(1)),
-    /** When it began (the time of the comment that opened it) and the time of the latest comment in it. */
+    /** When it began (when the resident began following the draft, or last read its activity) and the time of the latest comment in it. */
     since: Time, latestAt: Time,
     /** The latest comment. */
     commentId: Id,
@@ -54,17 +54,8 @@ export type Notification = z.infer<typeof Notification>;
 /** A notification before it has its id (derived from the event) and its read state (the reader's): each kind without them. */
 export type NotificationContent = Notification extends infer N ? (N extends unknown ? Omit<N, 'id' | 'unread'> : never) : never;
 
-/** What one comment adds to a follower's comment activity on its draft. */
-export interface CommentActivityDelta {
-  event: 'CommentActivity';
-  at: string;
-  title: Localized | null;
-  draftId: string;
-  commentId: string;
-}
-
-/** What the fan-out delivers: a whole notification, or a comment to add to an accumulating one. */
-export type Delivered = Exclude<NotificationContent, { event: 'CommentActivity' }> | CommentActivityDelta;
+/** What the fan-out delivers: every kind but comment activity, which is read from the drafts followed (./activity.ts). */
+export type Delivered = Exclude<NotificationContent, { event: 'CommentActivity' }>;
 
 /** `POST /v1/me/notifications/read`: everything up to this time is read. */
 export const MarkRead = z.strictObject({ upTo: Time }).register(z.globalRegistry, { id: 'MarkNotificationsRead' });

@@ -5,6 +5,9 @@
  * for the resident's export and erasure.
  * Unfollowing keeps the item with `state: unfollowed`: it is the resident's explicit "no",
  * which automatic following (on commenting, or from a draft to its decision) respects.
+ * A draft's subscription also holds the follower's comment-activity baseline (`seen`,
+ * `seenOwn`, `seenAt`): the draft's comment count and the follower's own at the moment they
+ * began following or last read (../notifications/activity.ts).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +15,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { conditionFailed } from '#shared/data/transact.ts';
+import { activityCounts } from '#shared/comments/participation.ts';
 import type { Subject, Subscription, SubscriptionOrigin } from '#shared/subscriptions/schema.ts';
 
 export interface SubscriptionItem {
@@ -26,13 +30,25 @@ export interface SubscriptionItem {
   since: string;
   userPk: string;
   userSk: string;
+  /** Drafts only: comments on the draft, and the follower's own among them, when the activity began; and when. */
+  seen?: number;
+  seenOwn?: number;
+  seenAt?: string;
+}
+
+/** Where a follower's comment activity begins: the counts as they stand now. */
+export interface Baseline {
+  comments: number;
+  mine: number;
 }
 
 export const followersKey = (subject: Subject) => `FOLLOWERS#${subject.kind}#${subject.id}`;
 const subscriptionKey = (subject: Subject, sub: string) => ({ pk: followersKey(subject), sk: `USER#${sub}` });
 
 /** The item that says `sub` follows (or has unfollowed) `subject`: what every write here puts, and what bulk loads build. */
-export const subscriptionItem = (subject: Subject, sub: string, state: SubscriptionItem['state'], origin: SubscriptionOrigin, now: Date): SubscriptionItem => ({
+export const subscriptionItem = (
+  subject: Subject, sub: string, state: SubscriptionItem['state'], origin: SubscriptionOrigin, now: Date, baseline?: Baseline,
+): SubscriptionItem => ({
   ...subscriptionKey(subject, sub),
   type: 'subscription',
   kind: subject.kind,
@@ -43,7 +59,12 @@ export const subscriptionItem = (subject: Subject, sub: string, state: Subscript
   since: now.toISOString(),
   userPk: `USER#${sub}`,
   userSk: `SUBSCRIPTION#${subject.kind}#${subject.id}`,
+  ...(baseline ? { seen: baseline.comments, seenOwn: baseline.mine, seenAt: now.toISOString() } : {}),
 });
+
+/** A draft's baseline for `sub` as it stands (consistent reads); other subjects have none. */
+const baselineOf = async (subject: Subject, sub: string): Promise<Baseline | undefined> =>
+  subject.kind === 'draft' ? (await activityCounts(sub, [subject.id], true)).get(subject.id) : undefined;
 
 export const subscriptionView = (subject: Subject, s: SubscriptionItem | undefined): Subscription => ({
   subject: { kind: subject.kind, id: subject.id },
@@ -77,8 +98,8 @@ async function putState(next: SubscriptionItem): Promise<SubscriptionItem> {
 }
 
 /** The resident follows `subject`; repeating it changes nothing (it keeps its first time and origin). */
-export const follow = (subject: Subject, sub: string, now: Date): Promise<SubscriptionItem> =>
-  putState(subscriptionItem(subject, sub, 'following', 'explicit', now));
+export const follow = async (subject: Subject, sub: string, now: Date): Promise<SubscriptionItem> =>
+  putState(subscriptionItem(subject, sub, 'following', 'explicit', now, await baselineOf(subject, sub)));
 
 /** The resident stops following `subject`, and says so for good: automatic following will not override it. */
 export async function unfollow(subject: Subject, sub: string, now: Date): Promise<void> {
@@ -95,7 +116,7 @@ export async function followUnlessDeclined(subject: Subject, sub: string, origin
   try {
     await db().send(new PutCommand({
       TableName: tableName(),
-      Item: subscriptionItem(subject, sub, 'following', origin, now),
+      Item: subscriptionItem(subject, sub, 'following', origin, now, await baselineOf(subject, sub)),
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
     return true;

@@ -184,11 +184,11 @@ describe('faults mid-burst', () => {
     // Writes the server has answered (their events still on the way), then more it never answers
     const writes = await burst('crash', 18);
     await send(writes.slice(0, 12));
+    await Promise.all(writes.slice(0, 12).map((w) => settle(draftId, w))); // on a loaded machine the first try may have been a 503
     const late = send(writes.slice(12));
     await new Promise((r) => setTimeout(r, 20));
     await killServer();
     await late;
-    expect(writes.slice(0, 12).filter((w) => w.first!.status === 201).length).toBeGreaterThan(0);
     expect(writes.some((w) => w.first!.status === 0), 'some requests got no answer').toBe(true);
     await startServer('2000');
     await Promise.all(writes.map((w) => settle(draftId, w)));
