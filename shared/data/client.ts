@@ -50,14 +50,15 @@ function timeoutMs(): number {
 
 const unavailableCodes = new Set([
   'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ProvisionedThroughputExceededException',
-  'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'LimitExceededException',
+  'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'LimitExceededException',
   'TransactionInProgressException', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH',
   'ENOTFOUND', 'EAI_AGAIN', 'AbortError',
 ]);
 
 /**
  * True when `error` says the database (or the network to it) is down, throttled or too slow,
- * rather than that the request was wrong: the caller may retry later.
+ * rather than that the request was wrong: the caller may retry later. Also for the other AWS
+ * services a function calls (Cognito's throttling is TooManyRequestsException, or a 429).
  */
 export function unavailable(error: unknown): boolean {
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown } | undefined;
@@ -69,7 +70,7 @@ export function unavailable(error: unknown): boolean {
     return !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
   }
   const status = e.$metadata?.httpStatusCode;
-  if (status !== undefined && status >= 500) return true;
+  if (status !== undefined && (status >= 500 || status === 429)) return true;
   return e.cause !== undefined && e.cause !== error && unavailable(e.cause);
 }
 

@@ -4,7 +4,8 @@
  * that attachments need. The S3 client would add some 160 KB to every function that hands
  * out a link; this adds a few. Same bucket, endpoint and credentials as `objects.ts`:
  * S3 in AWS (the function role's credentials from the environment), the local
- * S3-compatible server when S3_ENDPOINT is set.
+ * S3-compatible server when S3_ENDPOINT is set. The signing serves other services' APIs
+ * too (`aws-json.ts`).
  */
 import { createHash, createHmac } from 'node:crypto';
 
@@ -15,7 +16,7 @@ export const bucketName = (): string => {
   return name;
 };
 
-interface Credentials {
+export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken?: string;
@@ -24,14 +25,16 @@ interface Credentials {
 /** The local server's fixed credentials; in AWS, the function role's from the environment. */
 export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-const credentials = (): Credentials => {
-  if (process.env.S3_ENDPOINT) return localCredentials;
+/** The function role's credentials, as Lambda puts them in the environment (session token included). */
+export const environmentCredentials = (): Credentials => {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
   if (!accessKeyId || !secretAccessKey) throw new Error('No AWS credentials in the environment');
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 };
 
-const region = (): string => process.env.AWS_REGION ?? 'eu-north-1';
+const credentials = (): Credentials => (process.env.S3_ENDPOINT ? localCredentials : environmentCredentials());
+
+export const region = (): string => process.env.AWS_REGION ?? 'eu-north-1';
 
 /** RFC 3986 encoding, as SigV4 wants it. */
 const encode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -62,12 +65,19 @@ interface Signing {
   at: Date;
   creds: Credentials;
   region: string;
+  /** The signing name: `s3` unless given (e.g. `cognito-idp`). */
+  service?: string;
 }
 
-/** SigV4 for S3 (no double encoding of the path), as AWS's own examples compute it. */
+/**
+ * SigV4 as AWS's own examples compute it, for S3 by default. The path is taken as it is
+ * (no double encoding, as S3 wants); the JSON APIs of other services post to `/`, where
+ * single and double encoding agree.
+ */
 export function signature(s: Signing): { signedHeaders: string; signature: string; scope: string } {
   const { amzDate, date } = stamp(s.at);
-  const scope = `${date}/${s.region}/s3/aws4_request`;
+  const service = s.service ?? 's3';
+  const scope = `${date}/${s.region}/${service}/aws4_request`;
   const headers = { ...s.headers, host: s.url.host };
   const names = Object.keys(headers).sort();
   const signedHeaders = names.join(';');
@@ -79,7 +89,7 @@ export function signature(s: Signing): { signedHeaders: string; signature: strin
     signedHeaders, s.payloadHash,
   ].join('\n');
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${s.creds.secretAccessKey}`, date), s.region), 's3'), 'aws4_request');
+  const key = hmac(hmac(hmac(hmac(`AWS4${s.creds.secretAccessKey}`, date), s.region), service), 'aws4_request');
   return { signedHeaders, signature: createHmac('sha256', key).update(toSign, 'utf8').digest('hex'), scope };
 }
 
@@ -115,6 +125,23 @@ const slotMs = 10 * 60 * 1000;
 export const downloadUrl = (key: string, now = new Date()): string =>
   presignedUrl('GET', key, 3600 + slotMs / 1000, {}, new Date(Math.floor(now.getTime() / slotMs) * slotMs));
 
+/**
+ * `s.headers` signed for header authentication: with `x-amz-content-sha256`, `x-amz-date`,
+ * the session token when the credentials have one, and `authorization` added, as the SDK's
+ * signer adds them; send exactly these.
+ */
+export function authorized(s: Signing): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...s.headers,
+    'x-amz-content-sha256': s.payloadHash,
+    'x-amz-date': stamp(s.at).amzDate,
+    ...(s.creds.sessionToken ? { 'x-amz-security-token': s.creds.sessionToken } : {}),
+  };
+  const signed = signature({ ...s, headers });
+  const authorization = `AWS4-HMAC-SHA256 Credential=${s.creds.accessKeyId}/${signed.scope}, SignedHeaders=${signed.signedHeaders}, Signature=${signed.signature}`;
+  return { ...headers, authorization };
+}
+
 const timeoutMs = (): number => {
   const n = Number(process.env.S3_TIMEOUT_MS);
   return Number.isInteger(n) && n > 0 ? n : 5000;
@@ -128,17 +155,12 @@ export async function signedRequest(
   const url = objectUrl(key);
   // Sent exactly as signed (RFC 3986), not as URLSearchParams would write it.
   url.search = Object.entries(query).map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&');
-  const at = new Date();
   const payloadHash = body ? createHash('sha256').update(body).digest('hex') : emptyHash;
-  const headers: Record<string, string> = {
-    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), v])),
-    'x-amz-content-sha256': payloadHash,
-    'x-amz-date': stamp(at).amzDate,
-    ...(creds.sessionToken ? { 'x-amz-security-token': creds.sessionToken } : {}),
-  };
-  const s = signature({ method, url, headers, query, payloadHash, at, creds, region: region() });
-  const authorization = `AWS4-HMAC-SHA256 Credential=${creds.accessKeyId}/${s.scope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
-  const res = await fetch(url, { method, headers: { ...headers, authorization }, body, signal: AbortSignal.timeout(timeoutMs()) });
+  const headers = authorized({
+    method, url, query, payloadHash, at: new Date(), creds, region: region(),
+    headers: Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), v])),
+  });
+  const res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs()) });
   if (res.status >= 500) throw Object.assign(new Error(`object storage answered ${res.status}`), { $metadata: { httpStatusCode: res.status } });
   return res;
 }
