@@ -4,7 +4,7 @@
  * identity provider such as Suomi.fi is configuration on this pool: a SAML provider,
  * `authDomainPrefix` and the web app's callback URLs (see deploymentOptions).
  * Two triggers make the tokens and messages the API needs: pre token generation (V2, ID and
- * access tokens: `amr` strong and `person` for the configured strong providers, a display
+ * access tokens: `identification` strong and `person` for the configured strong providers, a display
  * `name`) and custom message (Cognito's own e-mails in Finnish and Swedish).
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -63,7 +63,7 @@ export class Identity extends Construct {
     const trigger = (id: string, entry: string, description: string) => new AppFunction(this, id, {
       entry, description, environment, logRetention: options.logRetentionDays, memorySize: 256, timeout: Duration.seconds(5),
     }).handler;
-    this.preTokenGeneration = trigger('PreTokenGeneration', 'functions/identity/pre-token.ts', 'Cognito pre token generation: amr strong, person, display name');
+    this.preTokenGeneration = trigger('PreTokenGeneration', 'functions/identity/pre-token.ts', 'Cognito pre token generation: strong identification, person, display name');
     this.customMessage = trigger('CustomMessage', 'functions/identity/custom-message.ts', "Cognito's own messages in Finnish and Swedish");
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration, LambdaVersion.V2_0);
     this.userPool.addTrigger(UserPoolOperation.CUSTOM_MESSAGE, this.customMessage);

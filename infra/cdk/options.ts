@@ -54,7 +54,7 @@ const DeploymentOptions = z.object({
   mailIdentity: z.string().regex(/^([^@\s]+@)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i, 'a domain or an e-mail address'),
   /** The From of every message (`Name <address>`); default: no-reply at the identity's domain. */
   mailFrom: z.string().min(3).max(200).optional(),
-  /** Identity providers (Cognito names) whose users are strongly identified, e.g. `SuomiFi`: their tokens get `amr: ["strong"]`. */
+  /** Identity providers (Cognito names) whose users are strongly identified, e.g. `SuomiFi`: their tokens get `identification: "strong"` (Cognito reserves `amr`). */
   strongIdentityProviders: list.pipe(z.array(z.string().regex(/^[\w.-]{1,32}$/))).default([]),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   logRetentionDays: z.coerce.number().refine((d) => retentions.has(d), 'a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ...)').default(30),

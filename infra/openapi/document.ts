@@ -106,7 +106,7 @@ const bearerDescription = (local: boolean) => [
     : 'A JWT (ID or access token) from the deployment\'s Cognito user pool, verified by API Gateway before any function runs.',
   'Tokens are signed JWTs that expire, handled as RFC8725 (JWT Best Current Practices) asks: the algorithm is fixed by the issuer\'s keys '
   + '(never `none`), and signature, `iss`, `aud`/`client_id` and `exp` are checked on every request.',
-  'Claims used: `sub`, `name`, `cognito:groups` (`staff`, `moderator`, `admin`) and `amr` containing `strong` for strong identification.',
+  'Claims used: `sub`, `name`, `cognito:groups` (`staff`, `moderator`, `admin`) and `amr` containing `strong` for strong identification (tokens from the deployment Cognito pool say it with `identification: strong`, since Cognito reserves `amr`).',
 ].join(' ');
 
 const servers = (local: boolean, serverUrl?: string) => local

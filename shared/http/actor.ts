@@ -3,15 +3,18 @@
  * Handlers never parse tokens: in AWS, API Gateway's JWT authorizer (protected routes) or
  * the optional-token Lambda authorizer (public routes that personalise) verified them.
  * Only the claims Cognito itself issues count: groups from `cognito:groups`, strong
- * identification from `amr`; a token's own `groups` or `strong` claims mean nothing.
+ * identification from `amr` containing `strong` or from the claim the deployment's own
+ * pre-token trigger sets (`identification: "strong"`, ../identity/claims.ts: Cognito reserves
+ * `amr`); a token's own `groups` or `strong` claims mean nothing.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { strongClaim } from '#shared/identity/claims.ts';
 
 export interface Actor {
   sub: string;
   name: string;
   groups: string[];
-  /** Strongly identified (e.g. Suomi.fi): `amr` contains `strong`. */
+  /** Strongly identified (e.g. Suomi.fi): `amr` contains `strong`, or the trigger's claim says so. */
   strong: boolean;
   /** The strong identity's stable subject (the deployment's person claim), when strongly identified. */
   person?: string;
@@ -70,7 +73,7 @@ export const claimsAcceptable = (claims: Claims, nowSeconds = Math.floor(Date.no
 export const actorFromClaims = (claims: Claims | undefined): Actor | undefined => {
   const sub = text(claims?.sub);
   if (!sub || !claims) return undefined;
-  const strong = claimList(claims.amr).includes('strong');
+  const strong = claimList(claims.amr).includes('strong') || claims[strongClaim] === 'strong';
   const person = strong ? text(claims[personClaim()]) : undefined;
   const username = text(claims['cognito:username']) ?? text(claims.username);
   // API Gateway hands booleans on as strings.

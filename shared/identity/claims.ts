@@ -1,7 +1,8 @@
 /**
  * The claims the API reads, as Cognito should issue them (pure; the pre-token-generation
- * trigger applies it): `amr` with `strong` for users federated from a strong identity
- * provider (the deployment names them, e.g. Suomi.fi's), the stable `person` from that
+ * trigger applies it): `identification: "strong"` for users federated from a strong identity
+ * provider (the deployment names them, e.g. Suomi.fi's; Cognito reserves `amr`, which no
+ * trigger may add or change, so its tokens say it in a claim of ours), the stable `person` from that
  * provider's subject (so a second account of the same person is the same person), and a
  * display `name` that is never an id: without one, "Asukas" / "Invånare" / "Resident".
  */
@@ -43,11 +44,18 @@ export function displayName(attributes: Record<string, string | undefined>, lang
   return anonymousNames[lang] ?? anonymousNames[language] ?? anonymousNames.en!;
 }
 
+/**
+ * The claim that says a Cognito user is strongly identified: one only the trigger sets (it is
+ * not a user attribute, so no user can write it). Tokens from other issuers, like the local
+ * runtime's, say it with `amr` containing `strong`, as API.md describes.
+ */
+export const strongClaim = 'identification';
+
 /** The claims to add to (or override in) a user's ID and access tokens. */
 export function tokenClaims(attributes: Record<string, string | undefined>, rules: ClaimRules): Record<string, string | string[]> {
   const strong = identitiesOf(attributes.identities).find((i) => i.providerName && rules.strongProviders.includes(i.providerName) && i.userId);
   return {
     name: displayName(attributes, rules.language),
-    ...(strong ? { amr: ['strong'], [rules.personClaim]: `${strong.providerName}:${strong.userId}` } : {}),
+    ...(strong ? { [strongClaim]: 'strong', [rules.personClaim]: `${strong.providerName}:${strong.userId}` } : {}),
   };
 }

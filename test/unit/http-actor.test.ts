@@ -78,9 +78,12 @@ describe('actorFromClaims', () => {
     expect(actorFromClaims({ sub: 'u', groups: ['staff'] })?.groups).toEqual([]);
   });
 
-  it('strong comes only from amr, in every list format, and carries the person claim', () => {
+  it('strong comes only from amr (in every list format) or the pre-token trigger\'s claim, and carries the person claim', () => {
     expect(actorFromClaims({ sub: 'u', amr: '[pwd strong]', person: 'p1' })).toMatchObject({ strong: true, person: 'p1' });
     expect(actorFromClaims({ sub: 'u', amr: ['strong'] })?.strong).toBe(true);
+    expect(actorFromClaims({ sub: 'u', identification: 'strong', person: 'p2' })).toMatchObject({ strong: true, person: 'p2' });
+    expect(actorFromClaims({ sub: 'u', identification: 'weak' })?.strong).toBe(false);
+    expect(actorFromClaims({ sub: 'u', identification: ['strong'] })?.strong).toBe(false);
     expect(actorFromClaims({ sub: 'u', strong: 'true' })?.strong).toBe(false);
     expect(actorFromClaims({ sub: 'u', strong: true })?.strong).toBe(false);
   });

@@ -9,9 +9,10 @@ const rules: ClaimRules = { strongProviders: ['SuomiFi'], personClaim: 'person',
 const federated = (providerName: string, userId: string) => JSON.stringify([{ providerName, providerType: 'SAML', userId, primary: 'true' }]);
 
 describe('token claims', () => {
-  it('a user federated from a strong provider gets amr strong and the person from the provider\'s subject', () => {
+  it('a user federated from a strong provider gets the strong identification claim (Cognito reserves amr) and the person from the provider\'s subject', () => {
     const claims = tokenClaims({ sub: 'u-1', name: 'Maija Meikäläinen', identities: federated('SuomiFi', 'pairwise-123') }, rules);
-    expect(claims).toEqual({ name: 'Maija Meikäläinen', amr: ['strong'], person: 'SuomiFi:pairwise-123' });
+    expect(claims).toEqual({ name: 'Maija Meikäläinen', identification: 'strong', person: 'SuomiFi:pairwise-123' });
+    expect(claims).not.toHaveProperty('amr');
   });
 
   it('the same person through a second account is the same person', () => {
@@ -51,7 +52,7 @@ describe('the pre-token trigger', () => {
     process.env.STRONG_IDENTITY_PROVIDERS = 'SuomiFi';
     const event = { triggerSource: 'TokenGeneration_HostedAuth', request: { userAttributes: { sub: 'u', identities: federated('SuomiFi', 'p') }, groupConfiguration: {} }, response: {} };
     const out = await preToken(event as never);
-    const expected = { claimsToAddOrOverride: { name: 'Asukas', amr: ['strong'], person: 'SuomiFi:p' } };
+    const expected = { claimsToAddOrOverride: { name: 'Asukas', identification: 'strong', person: 'SuomiFi:p' } };
     expect(out.response.claimsAndScopeOverrideDetails).toEqual({ idTokenGeneration: expected, accessTokenGeneration: expected });
   });
 });
