@@ -26,13 +26,18 @@ export const lambdaBundling = {
    * credential chain (about 135 KB minified of SSO, INI, IMDS… clients) is swapped for the
    * environment provider. `semver` (the X-Ray SDK's, for two version checks) is swapped
    * for the one comparison it needs. `postcss` (sanitize-html's, for style attributes, which
-   * are never allowed) is swapped for a stub, and `htmlparser2` for its `Parser` alone (what sanitize-html uses). Absolute paths, since esbuild runs in the asset's output folder.
+   * are never allowed) is swapped for a stub, and `htmlparser2` for its `Parser` alone (what sanitize-html uses);
+   * `dayjs` (launder's, for date fields sanitize-html never uses) for a stub that throws.
+   * The SDK's event-stream codec, which no operation of the bundled clients uses, is swapped for a
+   * stub that fails if it is ever loaded. Absolute paths, since esbuild runs in the asset's output folder.
    */
   alias: {
     '@aws-sdk/credential-provider-node': resolve(import.meta.dirname, 'lambda-credentials.ts'),
     semver: resolve(import.meta.dirname, 'lambda-semver.ts'),
     postcss: resolve(import.meta.dirname, 'sanitize-postcss.ts'),
     htmlparser2: resolve(import.meta.dirname, 'sanitize-htmlparser.ts'),
+    dayjs: resolve(import.meta.dirname, 'sanitize-dayjs.cjs'),
+    '@smithy/core/event-streams': resolve(import.meta.dirname, 'sdk-event-streams.ts'),
   } as Record<string, string>,
 };
 

@@ -53,3 +53,7 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A municipality's case id (diaarinumero). Here, not with the drafts' schemas, so that meetings and cases need not bundle those. */
+export const CaseId = z.string().check(z.trim(), z.maxLength(64), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id'))
+  .register(z.globalRegistry, { description: 'The municipality\'s case id, e.g. HEL-2025-001216' });

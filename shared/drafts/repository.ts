@@ -36,6 +36,7 @@ import { placesNear, type PlaceIndex } from '#shared/maps/search.ts';
 import type { Localized, Page } from '#shared/schema.ts';
 import { draftStatus, withdrawRefusal } from '#shared/drafts/rules.ts';
 import type { CommentingMode, CreateDraftBody, Draft, DraftSummary, DraftVersion, Section } from '#shared/drafts/schema.ts';
+import { draftListingKey } from '#shared/drafts/keys.ts';
 
 export interface DraftItem {
   pk: string;
@@ -84,7 +85,7 @@ export type DraftListingItem = Omit<DraftItem, 'sk' | 'type' | 'sections' | 'cha
 };
 
 export const draftKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT' as const });
-export const draftListingKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#LISTING' as const });
+export { draftListingKey };
 const placeKey = (id: string) => ({ pk: `DRAFT#${id}`, sk: 'DRAFT#PLACE' as const });
 const versionKey = (id: string, version: number) => ({ pk: `DRAFT#${id}`, sk: `VERSION#${String(version).padStart(10, '0')}` });
 

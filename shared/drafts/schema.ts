@@ -1,6 +1,6 @@
 /** Decision drafts: what staff send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
+import { CaseId, Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 import { Geometry, GeometryInput } from '#shared/maps/geometry.ts';
 import { BBoxParam } from '#shared/maps/place.ts';
 import { Attachment } from '#shared/attachments/schema.ts';
@@ -11,8 +11,7 @@ export type CommentingMode = z.infer<typeof CommentingMode>;
 export const DraftStatus = z.enum(['draft', 'scheduled', 'open', 'closed', 'decided', 'withdrawn']);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
-export const CaseId = z.string().check(z.trim(), z.maxLength(64), z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u, 'not a case id'))
-  .register(z.globalRegistry, { description: 'The municipality\'s case id, e.g. HEL-2025-001216' });
+export { CaseId };
 const Tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 
 const SectionInput = z.strictObject({

@@ -1,7 +1,6 @@
 /** Bodies, meetings and agendas: what staff send and what everyone reads. */
 import * as z from 'zod/mini';
-import { Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
-import { CaseId } from '#shared/drafts/schema.ts';
+import { CaseId, Id, LocalizedText, PageQuery, Time, localized } from '#shared/schema.ts';
 
 const Loc = LocalizedText;
 const Text = (max: number) => z.string().check(z.maxLength(max));

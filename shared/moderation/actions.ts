@@ -9,7 +9,7 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact, type TransactItem } from '#shared/data/transact.ts';
 import { newId } from '#shared/ids.ts';
 import { commentNotHidden, commentNotVisible, notFound, nothingToReview } from '#shared/http/problem.ts';
-import { draftListingKey } from '#shared/drafts/repository.ts';
+import { draftListingKey } from '#shared/drafts/keys.ts';
 import { commentKey, getComment, type CommentItem } from '#shared/comments/repository.ts';
 import { FlagReason } from '#shared/moderation/schema.ts';
 

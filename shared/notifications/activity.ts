@@ -18,7 +18,7 @@ import { tableName } from '#shared/data/table.ts';
 import { TransactionCancelled, transact } from '#shared/data/transact.ts';
 import type { Localized } from '#shared/schema.ts';
 import { activityCounts, type ActivityCounts } from '#shared/comments/participation.ts';
-import { draftListingKey } from '#shared/drafts/repository.ts';
+import { draftListingKey } from '#shared/drafts/keys.ts';
 import { followersKey, type SubscriptionItem } from '#shared/subscriptions/repository.ts';
 import type { Notification } from '#shared/notifications/schema.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Calls to AWS APIs of the JSON protocol (AWS JSON 1.1: POST `/`, the operation in
- * `X-Amz-Target`) without the service's SDK client: signed with SigV4 by `signed.ts`,
+ * Calls to AWS APIs of the JSON protocols (AWS JSON 1.1: POST `/`, the operation in
+ * `X-Amz-Target`; REST-JSON: POST to the operation's path) without the service's SDK client: signed with SigV4 by `signed.ts`,
  * with the function role's credentials from the environment. A client such as Cognito's
  * adds some 30 KB (and the SDK's core behind it) to a function that makes two calls.
  *
@@ -18,8 +18,8 @@ export interface JsonService {
   signingName: string;
   /** The host's first label, e.g. `cognito-idp`. */
   endpointPrefix: string;
-  /** The `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService`. */
-  targetPrefix: string;
+  /** The `X-Amz-Target` prefix, e.g. `AWSCognitoIdentityProviderService` (AWS JSON 1.1 only). */
+  targetPrefix?: string;
   /** The SDK's service id, upper-cased with `_` for spaces, for AWS_ENDPOINT_URL_<id>. */
   envId: string;
 }
@@ -67,12 +67,20 @@ const retryable = (error: unknown): boolean => {
   return e.$metadata.httpStatusCode >= 500 || e.$metadata.httpStatusCode === 429 || throttlingCodes.has(e.name);
 };
 
-async function attempt(service: JsonService, operation: string, payload: string, timeoutMs: number): Promise<unknown> {
-  const url = new URL(endpoint(service));
+/** One request: POST `path` with `headers` (besides the signed ones) and the JSON `payload`. */
+interface Request {
+  path: string;
+  headers: Record<string, string>;
+  /** Names the call in an error message, e.g. `AdminDeleteUser`. */
+  operation: string;
+}
+
+async function attempt(service: JsonService, request: Request, payload: string, timeoutMs: number): Promise<unknown> {
+  const url = new URL(`${endpoint(service).replace(/\/$/, '')}${request.path}`);
   const headers = authorized({
     method: 'POST', url, query: {}, at: new Date(), creds: environmentCredentials(), region: region(), service: service.signingName,
     payloadHash: createHash('sha256').update(payload, 'utf8').digest('hex'),
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${service.targetPrefix}.${operation}` },
+    headers: request.headers,
   });
   const res = await fetch(url, { method: 'POST', headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
@@ -85,22 +93,36 @@ async function attempt(service: JsonService, operation: string, payload: string,
   if (res.ok) return body ?? {};
   const b = (body ?? {}) as { message?: unknown; Message?: unknown };
   const code = errorCode(res.headers.get('x-amzn-errortype'), body) ?? (res.status >= 500 ? 'InternalFailure' : 'UnknownError');
-  const message = typeof b.message === 'string' ? b.message : typeof b.Message === 'string' ? b.Message : `${service.endpointPrefix} ${operation} answered ${res.status}`;
+  const message = typeof b.message === 'string' ? b.message : typeof b.Message === 'string' ? b.Message : `${service.endpointPrefix} ${request.operation} answered ${res.status}`;
   throw Object.assign(new Error(message), {
     name: code, $metadata: { httpStatusCode: res.status }, $fault: res.status >= 500 ? 'server' : 'client',
   }) as AwsError;
 }
 
-/** `operation` of `service` with `input`: its JSON answer, or the service's error thrown. */
-export async function callJson(service: JsonService, operation: string, input: object, options: CallOptions = {}): Promise<unknown> {
+async function withRetries(service: JsonService, request: Request, input: object, options: CallOptions): Promise<unknown> {
   const { timeoutMs = 3000, attempts = 3 } = options;
   const payload = JSON.stringify(input);
   for (let n = 1; ; n++) {
     try {
-      return await attempt(service, operation, payload, timeoutMs);
+      return await attempt(service, request, payload, timeoutMs);
     } catch (error) {
       if (n >= attempts || !retryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** (n - 1)));
     }
   }
 }
+
+/** `operation` of `service` with `input`: its JSON answer, or the service's error thrown. */
+export const callJson = (service: JsonService, operation: string, input: object, options: CallOptions = {}): Promise<unknown> =>
+  withRetries(service, {
+    path: '/', operation,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${service.targetPrefix}.${operation}` },
+  }, input, options);
+
+/**
+ * A REST-JSON operation that POSTs `input` to `path` (e.g. SES v2's SendEmail,
+ * `/v2/email/outbound-emails`): its JSON answer, or the service's error thrown. The path is
+ * signed as given: pass one with nothing that URI-encoding would change.
+ */
+export const postRestJson = (service: JsonService, operation: string, path: string, input: object, options: CallOptions = {}): Promise<unknown> =>
+  withRetries(service, { path, operation, headers: { 'content-type': 'application/json' } }, input, options);

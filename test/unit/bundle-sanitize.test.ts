@@ -1,6 +1,7 @@
 /**
- * Lambda bundles swap htmlparser2 and postcss for slimmer stand-ins (infra/bundling.ts): the
- * sanitiser, bundled exactly so, must still clean Ahjo's HTML.
+ * Lambda bundles swap htmlparser2, postcss and dayjs (launder's) for slimmer stand-ins
+ * (infra/bundling.ts): the sanitiser, bundled exactly so, must still clean Ahjo's HTML, links
+ * checked by launder's naughtyHref included.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,5 +28,10 @@ describe('the sanitiser as bundled for Lambda', () => {
     expect(clean).toContain('Päätös ä');
     expect(clean).toContain('linkki');
     expect(clean).not.toMatch(/script|onclick|style=|javascript:/i);
+    // Links: allowed schemes kept (target gets rel), others and protocol-relative ones dropped
+    const links = sanitizeAhjoHtml('<a href="https://paatokset.hel.fi/x" target="_blank">a</a> <a href="mailto:kirjaamo@hel.fi">b</a> '
+      + '<a href=" JaVaScRiPt:alert(1)">c</a> <a href="//evil.example/">d</a> <a href="data:text/html,x">e</a>');
+    expect(links).toBe('<a href="https://paatokset.hel.fi/x" target="_blank" rel="noopener noreferrer">a</a> <a href="mailto:kirjaamo@hel.fi">b</a> '
+      + '<a>c</a> <a>d</a> <a>e</a>');
   });
 });

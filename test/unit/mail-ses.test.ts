@@ -1,0 +1,236 @@
+/**
+ * Mail goes to SES v2 as one signed `SendEmail` request carrying the MIME message nodemailer
+ * composed (shared/mail/transport.ts over shared/storage/aws-json.ts), instead of through
+ * nodemailer's SES transport and `@aws-sdk/client-sesv2`. The request is the operation's
+ * (POST /v2/email/outbound-emails, REST-JSON, signed for `ses` as the SDK's own signer signs
+ * it), with what the SES transport put in it: the raw message, the From address, the
+ * recipient, the configuration set and the `kind` tag. SES's answers are read as the client
+ * read them: a throttled, failing or unreachable SES is unavailable (retry later), a refusal
+ * is not. The transport is also run exactly as Lambda bundles it (infra/bundling.ts).
+ * A local node:http server stands in for SES.
+ */
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { lambdaBundling } from '#infra/bundling.ts';
+import { unavailable } from '#shared/data/client.ts';
+import { headersOf } from '#shared/mail/capture.ts';
+import type { Message } from '#shared/mail/compose.ts';
+import { sendMail } from '#shared/mail/transport.ts';
+
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' };
+
+type Source = string | ArrayBuffer | ArrayBufferView;
+const bytes = (d: Source) => (typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
+
+class Sha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: Source) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
+  }
+  update(data: Source): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+/** The SDK's signer as SES v2's client configures it (signing name `ses`). */
+const sdk = new SignatureV4({ service: 'ses', region: 'eu-north-1', credentials, sha256: Sha256 });
+
+const fromAmzDate = (d: string) => new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+
+let server: Server;
+let port: number;
+let seen: Seen[] = [];
+let answers: Answer[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'kv-ses-'));
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (body += c));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      const answer = answers.shift() ?? { status: 200, body: { MessageId: '0100019abc-example-000000' } };
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  seen = [];
+  answers = [];
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken,
+    AWS_REGION: 'eu-north-1', SES_CONFIGURATION_SET: 'kv-mail', MAIL_FROM: 'Kuntavaikutus – Porvoo <no-reply@porvoo.fi>',
+    AWS_ENDPOINT_URL_SESV2: `http://127.0.0.1:${port}`,
+  });
+});
+
+afterAll(() => {
+  delete process.env.SES_CONFIGURATION_SET;
+  delete process.env.AWS_ENDPOINT_URL_SESV2;
+  delete process.env.MAIL_FROM;
+});
+
+const message: Message = {
+  to: 'aino@example.fi',
+  language: 'fi',
+  subject: 'Päätös tehty: Kirjaston laajennus',
+  text: 'Päätös tehty\n\nLue lisää: https://example.fi/v1/decisions/d1\n\n-- \nAlatunniste\n',
+  html: '<!doctype html>\n<html lang="fi"><body><h1>Päätös tehty</h1></body></html>\n',
+  headers: { 'Content-Language': 'fi', 'List-Unsubscribe': '<https://example.fi/v1/unsubscribe?token=abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+};
+
+const failure = async (p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode: number } }> => {
+  try {
+    await p;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+};
+
+/** What SES received, and the MIME message in it. */
+function sent(s: Seen) {
+  const body = JSON.parse(s.body) as { Content: { Raw: { Data: string } } } & Record<string, unknown>;
+  const raw = Buffer.from(body.Content.Raw.Data, 'base64');
+  return { body, raw, mime: raw.toString('utf8') };
+}
+
+describe('sending through SES v2 with one signed request', () => {
+  it("is SendEmail's request, signed as the SDK signs it for `ses`", async () => {
+    // Act
+    await sendMail(message, 'DecisionMade');
+    // Assess
+    expect(seen).toHaveLength(1);
+    const { method, url, headers, body } = seen[0]!;
+    expect(method).toBe('POST');
+    expect(url).toBe('/v2/email/outbound-emails');
+    expect(headers['content-type']).toBe('application/json');
+    const signed = await sdk.sign(
+      { method: 'POST', protocol: 'http:', hostname: '127.0.0.1', port, path: '/v2/email/outbound-emails', query: {}, headers: { host: headers.host!, 'content-type': 'application/json' }, body },
+      { signingDate: fromAmzDate(String(headers['x-amz-date'])) },
+    );
+    expect(headers.authorization).toBe(signed.headers.authorization);
+    expect(headers.authorization).toMatch(/Credential=AKIDEXAMPLE\/\d{8}\/eu-north-1\/ses\/aws4_request, /);
+    expect(headers['x-amz-security-token']).toBe(credentials.sessionToken);
+  });
+
+  it('carries what the SES transport sent: sender, recipient, configuration set, kind tag and the raw message', async () => {
+    // Act
+    await sendMail(message, 'digest-daily');
+    // Assess
+    const { body, raw, mime } = sent(seen[0]!);
+    expect(body).toMatchObject({
+      FromEmailAddress: '=?UTF-8?Q?Kuntavaikutus_=E2=80=93_Porvoo?= <no-reply@porvoo.fi>',
+      Destination: { ToAddresses: ['aino@example.fi'] },
+      ConfigurationSetName: 'kv-mail',
+      EmailTags: [{ Name: 'kind', Value: 'digest-daily' }],
+    });
+    expect(Object.keys(body).sort()).toEqual(['ConfigurationSetName', 'Content', 'Destination', 'EmailTags', 'FromEmailAddress']);
+    // CRLF only, as SES wants it
+    expect(mime).not.toMatch(/[^\r]\n/);
+    const h = headersOf(raw);
+    expect(h).toMatchObject({
+      to: 'aino@example.fi',
+      'list-unsubscribe': '<https://example.fi/v1/unsubscribe?token=abc>',
+      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+      'content-language': 'fi',
+      'mime-version': '1.0',
+    });
+    expect(h['content-type']).toMatch(/^multipart\/alternative;/);
+    expect(h['message-id']).toMatch(/^<.+@porvoo\.fi>$/);
+    expect(mime).toContain('Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable');
+    expect(mime).toContain('P=C3=A4=C3=A4t=C3=B6s tehty');
+    expect(mime).toContain('Content-Type: text/html; charset=utf-8');
+  });
+
+  it('passes on a refusal as it is, once, not as unavailable', async () => {
+    // Prepare
+    answers = [{ status: 400, headers: { 'x-amzn-errortype': 'MessageRejected:http://internal.amazon.com/coral/com.amazonaws.sesv2/' }, body: { message: 'Email address is not verified.' } }];
+    // Act
+    const error = await failure(sendMail(message, 'DecisionMade'));
+    // Assess
+    expect(error).toMatchObject({ name: 'MessageRejected', message: 'Email address is not verified.', $metadata: { httpStatusCode: 400 } });
+    expect(seen).toHaveLength(1);
+    expect(unavailable(error)).toBe(false);
+  });
+
+  it.each<[string, Answer]>([
+    ['a server error (500)', { status: 500, headers: { 'x-amzn-errortype': 'InternalServiceErrorException' }, body: { message: 'Internal error' } }],
+    ['a server error without a body (503)', { status: 503 }],
+    ['throttling (429 TooManyRequestsException)', { status: 429, headers: { 'x-amzn-errortype': 'TooManyRequestsException' }, body: { message: 'Too many requests' } }],
+  ])('after three attempts, classifies %s as unavailable', async (_, answer) => {
+    // Prepare
+    answers = [answer, answer, answer];
+    // Act
+    const error = await failure(sendMail(message, 'DecisionMade'));
+    // Assess
+    expect(seen).toHaveLength(3);
+    expect(unavailable(error)).toBe(true);
+  });
+
+  it('sends once a retry gets through', async () => {
+    answers = [{ status: 429, headers: { 'x-amzn-errortype': 'TooManyRequestsException' }, body: {} }];
+    await sendMail(message, 'DecisionMade');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('classifies an unreachable SES as unavailable', async () => {
+    // Prepare: nothing listens there any more
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const gone = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    process.env.AWS_ENDPOINT_URL_SESV2 = `http://127.0.0.1:${gone}`;
+    // Act
+    const error = await failure(sendMail(message, 'DecisionMade'));
+    // Assess
+    expect(unavailable(error)).toBe(true);
+  });
+
+  it('sends the same request from the transport as Lambda bundles it', async () => {
+    // Prepare: bundled with the functions' own options (aliases included)
+    const out = join(dir, 'transport.mjs');
+    const { banner, externalModules: _e, ...options } = lambdaBundling;
+    await build({ ...options, banner: { js: banner }, entryPoints: ['shared/mail/transport.ts'], bundle: true, outfile: out, logLevel: 'silent' });
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const bundled = (await import(pathToFileURL(out).href)) as { sendMail: typeof sendMail };
+    // Act
+    await bundled.sendMail(message, 'DecisionMade');
+    // Assess
+    expect(seen).toHaveLength(1);
+    const { body, raw } = sent(seen[0]!);
+    expect(body).toMatchObject({ FromEmailAddress: '=?UTF-8?Q?Kuntavaikutus_=E2=80=93_Porvoo?= <no-reply@porvoo.fi>', Destination: { ToAddresses: ['aino@example.fi'] } });
+    expect(headersOf(raw)).toMatchObject({ 'list-unsubscribe-post': 'List-Unsubscribe=One-Click', 'content-language': 'fi' });
+    expect(raw.toString('utf8')).toContain('P=C3=A4=C3=A4t=C3=B6s tehty');
+  });
+});
