@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/environment.ts'],
     pool: 'forks',
+    // Two files at a time (the machine has two cores), each worker with its own DynamoDB Local.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

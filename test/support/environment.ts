@@ -1,10 +1,12 @@
-/** Per test file: the shared DynamoDB Local and S3 server, a table and a bucket of the file's own, a secret, quiet logs. */
+/** Per test file: its worker's DynamoDB Local and the shared S3 server, a table and a bucket of the file's own, a secret, quiet logs. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { localClient } from '#infra/local/dynamodb.ts';
 
-process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+const endpoints = inject('dynamoEndpoints');
+// Workers are numbered from 1 (VITEST_POOL_ID); each has a database of its own.
+process.env.DYNAMODB_ENDPOINT = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
 process.env.TABLE_NAME = `test-${randomBytes(6).toString('hex')}`;
 process.env.S3_ENDPOINT = inject('s3Endpoint');
 process.env.BUCKET_NAME = `test-${randomBytes(6).toString('hex')}`;
