@@ -7,37 +7,18 @@
  * Cognito is a dependency that is unavailable (503, retry later), not a bug.
  * A local node:http server stands in for Cognito.
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { credentials, sdkSigner } from '../support/sdk-signer.ts';
+import { closedPort, failure, fakeAws, fromAmzDate, type Answer, type FakeAws, type Seen } from '../support/fake-aws.ts';
 import { unavailable } from '#shared/data/client.ts';
 import { deleteAccount } from '#shared/me/account.ts';
 import { callJson, errorCode } from '#shared/storage/aws-json.ts';
 import { authorized } from '#shared/storage/signed.ts';
 
-// As in Lambda: the role's credentials, with their session token, in the environment.
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' };
-
-type Source = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Source) => (typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
-
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: Source) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Source): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 /** The SDK's signer as Cognito's client configures it (signing name `cognito-idp`, default options). */
-const sdk = new SignatureV4({ service: 'cognito-idp', region: 'eu-north-1', credentials, sha256: Sha256 });
+const sdk = sdkSigner('cognito-idp');
 
 /** What the SDK's signer makes the Authorization header of this POST to `/`. */
 async function sdkAuthorization(host: string, headers: Record<string, string>, body: string, at: Date): Promise<string> {
@@ -49,40 +30,21 @@ async function sdkAuthorization(host: string, headers: Record<string, string>, b
   return String(signed.headers.authorization);
 }
 
-/** `20261129T100000Z` -> the Date. */
-const fromAmzDate = (d: string) => new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
-
-interface Seen {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
-
-let server: Server;
+let endpoint: FakeAws;
 let port: number;
 let seen: Seen[] = [];
 let answers: Answer[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      seen.push({ headers: req.headers, body });
-      const answer = answers.shift() ?? { status: 200, body: {} };
-      if (answer === 'hang') return;
-      res.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1', ...answer.headers });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  endpoint = await fakeAws('application/x-amz-json-1.1', (request) => {
+    seen.push(request);
+    return answers.shift();
+  }, { status: 200, body: {} });
+  port = endpoint.port;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await endpoint.close();
 });
 
 beforeEach(() => {
@@ -94,14 +56,6 @@ beforeEach(() => {
   });
 });
 
-const failure = async (p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode: number } }> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe("the signed call to Cognito's JSON API", () => {
   it('is signed as the SDK signs it, for the request it actually sends', async () => {
@@ -209,11 +163,8 @@ describe("the signed call to Cognito's JSON API", () => {
 
   it('classifies an unreachable Cognito as unavailable', async () => {
     // Prepare: a port nothing listens on
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const closedPort = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `http://127.0.0.1:${closedPort}`;
+    const unreachable = await closedPort();
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `http://127.0.0.1:${unreachable}`;
     // Act
     const error = await failure(deleteAccount('user-1'));
     // Assess

@@ -9,78 +9,40 @@
  * is not. The transport is also run exactly as Lambda bundles it (infra/bundling.ts).
  * A local node:http server stands in for SES.
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { credentials, sdkSigner } from '../support/sdk-signer.ts';
+import { closedPort, failure, fakeAws, fromAmzDate, type Answer, type FakeAws, type Seen } from '../support/fake-aws.ts';
 import { lambdaBundling } from '#infra/bundling.ts';
 import { unavailable } from '#shared/data/client.ts';
 import { headersOf } from '#shared/mail/capture.ts';
 import type { Message } from '#shared/mail/compose.ts';
 import { sendMail } from '#shared/mail/transport.ts';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' };
-
-type Source = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Source) => (typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
-
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: Source) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Source): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 /** The SDK's signer as SES v2's client configures it (signing name `ses`). */
-const sdk = new SignatureV4({ service: 'ses', region: 'eu-north-1', credentials, sha256: Sha256 });
+const sdk = sdkSigner('ses');
 
-const fromAmzDate = (d: string) => new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`);
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-
-let server: Server;
+let endpoint: FakeAws;
 let port: number;
 let seen: Seen[] = [];
 let answers: Answer[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'kv-ses-'));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const answer = answers.shift() ?? { status: 200, body: { MessageId: '0100019abc-example-000000' } };
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  endpoint = await fakeAws('application/json', (request) => {
+    seen.push(request);
+    return answers.shift();
+  }, { status: 200, body: { MessageId: '0100019abc-example-000000' } });
+  port = endpoint.port;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await endpoint.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -109,14 +71,6 @@ const message: Message = {
   headers: { 'Content-Language': 'fi', 'List-Unsubscribe': '<https://example.fi/v1/unsubscribe?token=abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
 };
 
-const failure = async (p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode: number } }> => {
-  try {
-    await p;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-};
 
 /** What SES received, and the MIME message in it. */
 function sent(s: Seen) {
@@ -206,10 +160,7 @@ describe('sending through SES v2 with one signed request', () => {
 
   it('classifies an unreachable SES as unavailable', async () => {
     // Prepare: nothing listens there any more
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const gone = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const gone = await closedPort();
     process.env.AWS_ENDPOINT_URL_SESV2 = `http://127.0.0.1:${gone}`;
     // Act
     const error = await failure(sendMail(message, 'DecisionMade'));

@@ -4,36 +4,18 @@
  * the same request, instant and credentials, keys with spaces, brackets and non-ASCII letters
  * included, as a Lambda role signs them (virtual-hosted, with its session token).
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { credentials, sdkSigner } from '../support/sdk-signer.ts';
 
 // As in Lambda: no endpoint, the role's credentials in the environment.
 delete process.env.S3_ENDPOINT;
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'session-token/with+chars=' };
 Object.assign(process.env, {
   AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_SESSION_TOKEN: credentials.sessionToken,
   AWS_REGION: 'eu-north-1', BUCKET_NAME: 'porvoo-files',
 });
 const { presignedUrl } = await import('#shared/storage/signed.ts');
 
-type Source = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Source) => (typeof d === 'string' ? Buffer.from(d) : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d));
-
-class Sha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: Source) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Source): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const sdk = new SignatureV4({ service: 's3', region: 'eu-north-1', credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false });
+const sdk = sdkSigner('s3', { uriEscapePath: false, applyChecksum: false });
 const at = new Date('2026-11-29T10:00:00Z');
 
 /** The SDK's link for the same request: S3 links sign no payload (UNSIGNED-PAYLOAD). */
