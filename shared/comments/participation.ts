@@ -16,6 +16,8 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getItems } from '#shared/data/batch.ts';
+import { draftListingKey } from '#shared/drafts/keys.ts';
+import type { Localized } from '#shared/schema.ts';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import type { TransactItem } from '#shared/data/transact.ts';
@@ -146,14 +148,21 @@ export interface ActivityCounts {
   mine: number;
   lastAt?: string;
   lastCommentId?: string;
+  /** The draft's title, when asked for. */
+  title?: Localized | null;
 }
 
-const countsProjection = { projection: 'pk, sk, comments, mine, lastAt, lastCommentId' };
+const listingSk = draftListingKey('').sk;
+const countsProjection = { projection: 'pk, sk, comments, mine, lastAt, lastCommentId, title' };
 
-/** The counts for `sub` on each of `draftIds`: two keys per draft in BatchGetItems of 100. */
-export async function activityCounts(sub: string, draftIds: string[], consistent = false): Promise<Map<string, ActivityCounts>> {
+/**
+ * The counts for `sub` on each of `draftIds` (and with `titles`, each draft's title from its
+ * listing): two or three keys per draft in BatchGetItems of 100, one round trip for most residents.
+ */
+export async function activityCounts(sub: string, draftIds: string[], options: { consistent?: boolean; titles?: boolean } = {}): Promise<Map<string, ActivityCounts>> {
   const marker = await markerOf(sub);
-  const items = await getItems(draftIds.flatMap((id) => [participationKey(id), participantKey(id, marker)]), { ...countsProjection, consistent });
+  const keys = draftIds.flatMap((id) => [participationKey(id), participantKey(id, marker), ...(options.titles ? [draftListingKey(id)] : [])]);
+  const items = await getItems(keys, { ...countsProjection, consistent: options.consistent });
   const counts = new Map<string, ActivityCounts>(draftIds.map((id) => [id, { comments: 0, mine: 0 }]));
   for (const item of items) {
     const c = counts.get(String(item.pk).slice('DRAFT#'.length));
@@ -162,6 +171,8 @@ export async function activityCounts(sub: string, draftIds: string[], consistent
       c.comments = Number(item.comments ?? 0);
       c.lastAt = item.lastAt as string | undefined;
       c.lastCommentId = item.lastCommentId as string | undefined;
+    } else if (item.sk === listingSk) {
+      c.title = (item.title as Localized | undefined) ?? null;
     } else {
       c.mine = Number(item.mine ?? 0);
     }

@@ -64,7 +64,7 @@ export const subscriptionItem = (
 
 /** A draft's baseline for `sub` as it stands (consistent reads); other subjects have none. */
 const baselineOf = async (subject: Subject, sub: string): Promise<Baseline | undefined> =>
-  subject.kind === 'draft' ? (await activityCounts(sub, [subject.id], true)).get(subject.id) : undefined;
+  subject.kind === 'draft' ? (await activityCounts(sub, [subject.id], { consistent: true })).get(subject.id) : undefined;
 
 export const subscriptionView = (subject: Subject, s: SubscriptionItem | undefined): Subscription => ({
   subject: { kind: subject.kind, id: subject.id },

@@ -44,13 +44,23 @@ const subscriptionScenarios = (kind: 'draft' | 'decision', Kind: string, subject
 });
 
 const followedDraft = (bench: Bench) => bench.shared('followedDraft', async () => (await openDraft(bench)).id);
+/** Three open drafts the reader follows, each with a comment by someone else. */
+const activeDrafts = (bench: Bench): Promise<OpenDraft[]> => bench.shared('activeDrafts', async () => {
+  const drafts = await Promise.all([1, 2, 3].map((i) => openDraft(bench, 100 + i)));
+  for (const d of drafts) {
+    await bench.call({ method: 'PUT', path: `/v1/drafts/${d.id}/subscription`, as: reader }, 200);
+    await comment(bench, d, resident);
+  }
+  return drafts;
+});
 const followedDecision = (bench: Bench) => bench.shared('followedDecision', () => benchDecision(bench));
 
 export const followingScenarios: Record<string, Scenario> = {
   ...subscriptionScenarios('draft', 'Draft', followedDraft),
   ...subscriptionScenarios('decision', 'Decision', followedDecision),
 
-  // The bench measures routes with the event pipeline off: the feed is filled as the fan-out fills it.
+  // The bench measures routes with the event pipeline off: the feed is filled as the fan-out
+  // fills it; the reader also follows three drafts with comments on them (open comment activity).
   listNotifications: scenario({
     prepare: async (bench) => {
       const draftId = await followedDraft(bench);
@@ -58,6 +68,7 @@ export const followingScenarios: Record<string, Scenario> = {
         const at = new Date(Date.now() - i * 60_000).toISOString();
         await deliver(reader.sub, `bench-${bench.runId}-${i}`, { event: 'DraftClosed', at, title: { fi: 'Puisto', sv: 'Park' }, draftId });
       }
+      await activeDrafts(bench);
     },
     request: () => ({ method: 'GET', path: `/v1/me/notifications?limit=${pageSize}`, as: reader }),
     expect: 200,
@@ -65,6 +76,16 @@ export const followingScenarios: Record<string, Scenario> = {
       TableName: tableName(), IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': `FEED#${reader.sub}` },
       ScanIndexForward: false, Limit: pageSize,
     }),
+  }),
+  // Each request reads everything so far after another comment: it closes that draft's activity.
+  markNotificationsRead: scenario({
+    prepare: activeDrafts,
+    request: async (bench, drafts: OpenDraft[], i) => {
+      await comment(bench, drafts[i % drafts.length]!, voter(20_000 + i), i);
+      return { method: 'POST', path: '/v1/me/notifications/read', as: reader, body: { upTo: new Date().toISOString() } };
+    },
+    expect: 204,
+    raw: () => new PutCommand({ TableName: tableName(), Item: { ...benchKey('markNotificationsRead', 'read'), type: 'bench', upTo: new Date().toISOString() } }),
   }),
 };
 
