@@ -7,7 +7,7 @@ export const CapturedMail = z.object({
   subject: z.string().check(z.maxLength(1000)),
   text: z.string(),
   html: z.string(),
-  /** Every header as composed (lower-case names): `list-unsubscribe`, `list-unsubscribe-post`, `content-language`, … */
+  /** The headers SES is given, with From, To and Subject (lower-case names): `list-unsubscribe`, `list-unsubscribe-post`, `content-language`, … */
   headers: z.record(z.string().check(z.maxLength(100)), z.string()),
   sentAt: Time,
 }).register(z.globalRegistry, { id: 'CapturedMail' });

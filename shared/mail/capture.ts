@@ -1,37 +1,37 @@
 /**
- * The local runtime's mailbox: every message the local transport composes is kept under
- * `LOCAL#MAIL` / `<sentAt>#<id>` (a week), with the headers as nodemailer wrote them, and
- * `GET /local/mail` lists them newest first. Never used in AWS, where SES sends.
+ * The local runtime's mailbox: every message the transport would hand to SES is kept under
+ * `LOCAL#MAIL` / `<sentAt>#<id>` (a week), and `GET /local/mail` lists them newest first.
+ * Never used in AWS, where SES sends.
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '#shared/data/client.ts';
 import { tableName } from '#shared/data/table.ts';
 import { newId } from '#shared/ids.ts';
 import type { CapturedMail } from '#shared/mail/capture-schema.ts';
+import type { SendEmailRequest } from '#shared/mail/transport.ts';
 
 const partition = 'LOCAL#MAIL';
 const keepSeconds = 7 * 86_400;
 
-/** The header section of a raw MIME message, unfolded, by lower-case name (a repeated header keeps its first value). */
-export function headersOf(raw: Buffer): Record<string, string> {
-  const text = raw.toString('utf8');
-  const end = text.search(/\r?\n\r?\n/);
-  const section = (end < 0 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
-  const headers: Record<string, string> = {};
-  for (const line of section.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!(name in headers)) headers[name] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
-export async function captureMail(mail: Omit<CapturedMail, 'headers' | 'sentAt'>, raw: Buffer, now = new Date()): Promise<void> {
+/**
+ * Keeps the `SendEmail` request the transport would have sent: recipient, subject, both
+ * bodies, and the headers SES would be given (lower-case names), with From, To and Subject.
+ */
+export async function captureMail(request: SendEmailRequest, now = new Date()): Promise<void> {
   const sentAt = now.toISOString();
+  const { Subject, Body, Headers } = request.Content.Simple;
+  const to = request.Destination.ToAddresses.join(', ');
+  const headers = {
+    from: request.FromEmailAddress, to, subject: Subject.Data,
+    ...Object.fromEntries(Headers.map((h) => [h.Name.toLowerCase(), h.Value])),
+  };
   await db().send(new PutCommand({
     TableName: tableName(),
-    Item: { pk: partition, sk: `${sentAt}#${newId()}`, type: 'localMail', ...mail, headers: headersOf(raw), sentAt, expiresAt: Math.floor(now.getTime() / 1000) + keepSeconds },
+    Item: {
+      pk: partition, sk: `${sentAt}#${newId()}`, type: 'localMail',
+      to, subject: Subject.Data, text: Body.Text.Data, html: Body.Html.Data, headers, sentAt,
+      expiresAt: Math.floor(now.getTime() / 1000) + keepSeconds,
+    },
   }));
 }
 

@@ -2,7 +2,7 @@
  * Composing a message (pure): the resident's language (else the deployment's first required
  * one), the subject's title in it, a link built from the public base URL, plain text and
  * simple accessible HTML (a real heading, link text that says where it goes, no images),
- * and the RFC 8058 headers. ./transport.ts turns it into MIME with nodemailer.
+ * and the RFC 8058 headers. ./transport.ts hands it to SES, which writes the MIME.
  */
 import { settings } from '#shared/config.ts';
 import type { Localized } from '#shared/schema.ts';

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigest, composeOne, mailLanguage, type MailNotification } from '#shared/mail/compose.ts';
 import { frames, kinds, mailLanguages, templates } from '#shared/mail/templates.ts';
-import { headersOf } from '#shared/mail/capture.ts';
 import { addressesToTurnOff } from '#shared/mail/bounces.ts';
 import { runOf } from '#shared/mail/digest.ts';
 import { subOfToken, unsubscribeToken } from '#shared/mail/unsubscribe.ts';
@@ -73,12 +72,6 @@ describe('headers', () => {
   it('carry one-click unsubscribe (RFC 8058) and the language', () => {
     const m = composeOne('a@example.fi', 'fi', sample('DraftClosed'), unsubscribe)!;
     expect(m.headers).toEqual({ 'Content-Language': 'fi', 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
-  });
-
-  it('are read back from raw MIME, unfolded', () => {
-    expect(headersOf(Buffer.from('Subject: =?UTF-8?Q?P=C3=A4iv=C3=A4n?=\r\nList-Unsubscribe:\r\n <https://x/y>\r\n\r\nbody: no'))).toEqual({
-      subject: '=?UTF-8?Q?P=C3=A4iv=C3=A4n?=', 'list-unsubscribe': '<https://x/y>',
-    });
   });
 });
 

@@ -1,10 +1,10 @@
 /**
- * Mail goes to SES v2 as one signed `SendEmail` request carrying the MIME message nodemailer
- * composed (shared/mail/transport.ts over shared/storage/aws-json.ts), instead of through
- * nodemailer's SES transport and `@aws-sdk/client-sesv2`. The request is the operation's
- * (POST /v2/email/outbound-emails, REST-JSON, signed for `ses` as the SDK's own signer signs
- * it), with what the SES transport put in it: the raw message, the From address, the
- * recipient, the configuration set and the `kind` tag. SES's answers are read as the client
+ * Mail goes to SES v2 as one signed `SendEmail` request with simple content, which SES
+ * turns into MIME (shared/mail/transport.ts over shared/storage/aws-json.ts). The request is
+ * the operation's (POST /v2/email/outbound-emails, REST-JSON, signed for `ses` as the SDK's
+ * own signer signs it): the From address (a non-ASCII name as encoded-words), the recipient,
+ * subject and both bodies in UTF-8, the RFC 8058 and language headers, the configuration set
+ * and the `kind` tag. SES's answers are read as the client
  * read them: a throttled, failing or unreachable SES is unavailable (retry later), a refusal
  * is not. The transport is also run exactly as Lambda bundles it (infra/bundling.ts).
  * A local node:http server stands in for SES.
@@ -19,9 +19,8 @@ import { credentials, sdkSigner } from '../support/sdk-signer.ts';
 import { closedPort, failure, fakeAws, fromAmzDate, type Answer, type FakeAws, type Seen } from '../support/fake-aws.ts';
 import { lambdaBundling } from '#infra/bundling.ts';
 import { unavailable } from '#shared/data/client.ts';
-import { headersOf } from '#shared/mail/capture.ts';
 import type { Message } from '#shared/mail/compose.ts';
-import { sendMail } from '#shared/mail/transport.ts';
+import { encodedWords, fromAddress, sendMail, type SendEmailRequest } from '#shared/mail/transport.ts';
 
 
 /** The SDK's signer as SES v2's client configures it (signing name `ses`). */
@@ -72,12 +71,11 @@ const message: Message = {
 };
 
 
-/** What SES received, and the MIME message in it. */
-function sent(s: Seen) {
-  const body = JSON.parse(s.body) as { Content: { Raw: { Data: string } } } & Record<string, unknown>;
-  const raw = Buffer.from(body.Content.Raw.Data, 'base64');
-  return { body, raw, mime: raw.toString('utf8') };
-}
+/** What SES received. */
+const sent = (s: Seen) => JSON.parse(s.body) as SendEmailRequest;
+
+/** `=?UTF-8?B?...?=` words decoded and joined, as a mail reader shows them. */
+const decoded = (words: string) => words.split(' ').map((w) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(w)![1]!, 'base64').toString('utf8')).join('');
 
 describe('sending through SES v2 with one signed request', () => {
   it("is SendEmail's request, signed as the SDK signs it for `ses`", async () => {
@@ -98,33 +96,30 @@ describe('sending through SES v2 with one signed request', () => {
     expect(headers['x-amz-security-token']).toBe(credentials.sessionToken);
   });
 
-  it('carries what the SES transport sent: sender, recipient, configuration set, kind tag and the raw message', async () => {
+  it('carries sender, recipient, subject, both bodies, the headers, configuration set and kind tag', async () => {
     // Act
     await sendMail(message, 'digest-daily');
     // Assess
-    const { body, raw, mime } = sent(seen[0]!);
-    expect(body).toMatchObject({
-      FromEmailAddress: '=?UTF-8?Q?Kuntavaikutus_=E2=80=93_Porvoo?= <no-reply@porvoo.fi>',
+    const body = sent(seen[0]!);
+    expect(body).toEqual({
+      FromEmailAddress: `${encodedWords('Kuntavaikutus – Porvoo')} <no-reply@porvoo.fi>`,
       Destination: { ToAddresses: ['aino@example.fi'] },
+      Content: {
+        Simple: {
+          Subject: { Data: 'Päätös tehty: Kirjaston laajennus', Charset: 'UTF-8' },
+          Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+          Headers: [
+            { Name: 'Content-Language', Value: 'fi' },
+            { Name: 'List-Unsubscribe', Value: '<https://example.fi/v1/unsubscribe?token=abc>' },
+            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+          ],
+        },
+      },
       ConfigurationSetName: 'kv-mail',
       EmailTags: [{ Name: 'kind', Value: 'digest-daily' }],
     });
-    expect(Object.keys(body).sort()).toEqual(['ConfigurationSetName', 'Content', 'Destination', 'EmailTags', 'FromEmailAddress']);
-    // CRLF only, as SES wants it
-    expect(mime).not.toMatch(/[^\r]\n/);
-    const h = headersOf(raw);
-    expect(h).toMatchObject({
-      to: 'aino@example.fi',
-      'list-unsubscribe': '<https://example.fi/v1/unsubscribe?token=abc>',
-      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
-      'content-language': 'fi',
-      'mime-version': '1.0',
-    });
-    expect(h['content-type']).toMatch(/^multipart\/alternative;/);
-    expect(h['message-id']).toMatch(/^<.+@porvoo\.fi>$/);
-    expect(mime).toContain('Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable');
-    expect(mime).toContain('P=C3=A4=C3=A4t=C3=B6s tehty');
-    expect(mime).toContain('Content-Type: text/html; charset=utf-8');
+    // Header values as SES takes them: printable ASCII, name and value within 996 characters
+    for (const h of body.Content.Simple.Headers) expect(`${h.Name}${h.Value}`).toMatch(/^[\x20-\x7e]{1,996}$/);
   });
 
   it('passes on a refusal as it is, once, not as unavailable', async () => {
@@ -179,9 +174,33 @@ describe('sending through SES v2 with one signed request', () => {
     await bundled.sendMail(message, 'DecisionMade');
     // Assess
     expect(seen).toHaveLength(1);
-    const { body, raw } = sent(seen[0]!);
-    expect(body).toMatchObject({ FromEmailAddress: '=?UTF-8?Q?Kuntavaikutus_=E2=80=93_Porvoo?= <no-reply@porvoo.fi>', Destination: { ToAddresses: ['aino@example.fi'] } });
-    expect(headersOf(raw)).toMatchObject({ 'list-unsubscribe-post': 'List-Unsubscribe=One-Click', 'content-language': 'fi' });
-    expect(raw.toString('utf8')).toContain('P=C3=A4=C3=A4t=C3=B6s tehty');
+    const bundledRequest = sent(seen[0]!);
+    await sendMail(message, 'DecisionMade');
+    expect(bundledRequest).toEqual(sent(seen[1]!));
+  });
+});
+
+describe('the sender SES is given', () => {
+  it('keeps a plain ASCII name and a bare address as they are', () => {
+    expect(fromAddress('Kuntavaikutus <no-reply@porvoo.fi>')).toBe('Kuntavaikutus <no-reply@porvoo.fi>');
+    expect(fromAddress(' no-reply@porvoo.fi ')).toBe('no-reply@porvoo.fi');
+  });
+
+  it('quotes an ASCII name holding specials, and reads a quoted one', () => {
+    expect(fromAddress('City of Porvoo, Council <no-reply@porvoo.fi>')).toBe('"City of Porvoo, Council" <no-reply@porvoo.fi>');
+    expect(fromAddress('"Porvoo \\"kaupunki\\"" <no-reply@porvoo.fi>')).toBe('"Porvoo \\"kaupunki\\"" <no-reply@porvoo.fi>');
+  });
+
+  it('encodes a non-ASCII name as encoded-words of at most 75 characters that never split a character', () => {
+    const name = 'Järvenpään kaupunki – Träskända stad – Kuntavaikutus ja päätöksenteko ÄÖÅ äöå 🌲';
+    const words = encodedWords(name);
+    expect(words.split(' ').length).toBeGreaterThan(1);
+    for (const w of words.split(' ')) expect(w.length).toBeLessThanOrEqual(75);
+    expect(decoded(words)).toBe(name);
+    expect(fromAddress(`${name} <no-reply@jarvenpaa.fi>`)).toBe(`${words} <no-reply@jarvenpaa.fi>`);
+  });
+
+  it('refuses an address SES cannot send from (not ASCII)', () => {
+    expect(() => fromAddress('Porvoo <ei-vastausta@borgå.fi>')).toThrow(/ASCII address/);
   });
 });
