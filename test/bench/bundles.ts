@@ -57,10 +57,10 @@ async function measured(name: string, file: string, metafile: Metafile): Promise
   return { name, file, bytes: code.length, gzipBytes: gzipSync(code).length, contents: contentsOf(output ? { inputs: {}, outputs: { [output[0]]: output[1] } } : metafile) };
 }
 
-export async function buildBundle(name: string, entry: string, outDir: string): Promise<Bundle> {
+export async function buildBundle(name: string, entry: string, outDir: string, override: BuildOptions = {}): Promise<Bundle> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, fileName(name));
-  const result = await build({ ...esbuildOptions(), entryPoints: [join(projectRoot, entry)], outfile: file, metafile: true });
+  const result = await build({ ...esbuildOptions(), ...override, entryPoints: [join(projectRoot, entry)], outfile: file, metafile: true });
   return measured(name, file, result.metafile);
 }
 
@@ -87,7 +87,13 @@ export async function buildBundles(entries: { name: string; entry: string }[], o
   return results;
 }
 
-/** DESIGN.md's bars on the largest bundle (KB = 1024 bytes). */
+/**
+ * DESIGN.md's bars on the largest bundle (KB = 1024 bytes): at most 1.3× "a bundle holding
+ * only the DynamoDB client, about 430 KB". That yardstick is the client bundled as it comes
+ * (esbuild without this project's aliases: 329 KB, so 1.3× is 428 KB, DESIGN's "about 430").
+ * The baseline the other columns and the cold starts compare with is the same client with the
+ * functions' own aliases (the credential swap makes it about half that).
+ */
 export const bundleBars = { maxBytes: 430 * 1024, maxRatio: 1.3 };
 
 export interface BundleRow {
@@ -109,6 +115,7 @@ const overBaseline = (bundle: Bundle, baseline: Bundle) => {
 /** Every function's bundle beside the baseline bundle, and the largest against the bars. */
 export async function measureBundles(functions: string[], outDir: string) {
   const baseline = await buildBundle('baseline', 'test/bench/baseline.ts', outDir);
+  const stockClient = await buildBundle('baseline-stock', 'test/bench/baseline.ts', outDir, { alias: {} });
   const built = await buildBundles(functions.map((fn) => ({ name: fn, entry: functionEntry(fn) })), outDir);
   const rows: BundleRow[] = functions.map((fn) => {
     const bundle = built.get(fn)!;
@@ -121,10 +128,14 @@ export async function measureBundles(functions: string[], outDir: string) {
     bytes: top.bundle!.bytes,
     ratio: top.ratio,
     underMaxBytes: top.bundle!.bytes <= bundleBars.maxBytes,
-    underMaxRatio: top.bundle!.bytes / baseline.bytes <= bundleBars.maxRatio,
+    underMaxRatio: top.bundle!.bytes / stockClient.bytes <= bundleBars.maxRatio,
     overBaseline: overBaseline(top.bundle!, baseline),
   };
-  return { baseline, rows, largest };
+  const ratioBarBytes = Math.min(bundleBars.maxBytes, bundleBars.maxRatio * stockClient.bytes);
+  /** Every function over either bar, largest first. */
+  const overBars = rows.filter((r) => r.bundle && r.bundle.bytes > ratioBarBytes).map((r) => ({ function: r.name, bytes: r.bundle!.bytes }))
+    .sort((a, b) => b.bytes - a.bytes);
+  return { baseline, stockClient: { bytes: stockClient.bytes, gzipBytes: stockClient.gzipBytes }, ratioBarBytes, overBars, rows, largest };
 }
 
 export type BundleSizes = Awaited<ReturnType<typeof measureBundles>>;

@@ -65,7 +65,7 @@ const outDir = join(projectRoot, 'bench-results');
 /** Lambda functions that serve no route of their own. */
 // Functions no route names: the authorizer and fallback, and the event pipeline's (events/rules.ts).
 const extraFunctions = ['platform/authorizer', 'platform/fallback', 'events/publisher', 'events/close-draft', 'notifications/deliver', ...eventRules.map((r) => r.fn),
-  'mail/immediate', 'mail/digest', 'mail/bounces', 'identity/pre-token', 'identity/custom-message'];
+  'mail/immediate', 'mail/digest', 'mail/bounces', 'identity/pre-token', 'identity/custom-message', 'imports/sync', 'jobs/run', 'open-data/write'];
 const began = performance.now();
 const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(0)}s] ${message}\n`);
 
