@@ -36,6 +36,9 @@ export interface SendEmailRequest {
   EmailTags: { Name: string; Value: string }[];
 }
 
+/** Headers SES sets itself, which simple content may not carry (SES developer guide, "Amazon SES header fields"). */
+const setBySes = new Set(['bcc', 'cc', 'content-disposition', 'content-type', 'date', 'from', 'message-id', 'mime-version', 'reply-to', 'return-path', 'subject', 'to']);
+
 const printableAscii = /^[\x20-\x7e]*$/;
 /** RFC 5322 `specials`: a display name holding one must be quoted. */
 const specials = /[()<>[\]:;@\\,."]/;
@@ -78,6 +81,8 @@ export function fromAddress(from: string): string {
 /** The `SendEmail` request for `m`, tagged with its `kind` (the event, or the digest's frequency). */
 export function sendEmailRequest(m: Message, kind: string, configurationSet?: string): SendEmailRequest {
   const utf8 = (Data: string) => ({ Data, Charset: 'UTF-8' as const });
+  const refused = Object.keys(m.headers).filter((name) => setBySes.has(name.toLowerCase()));
+  if (refused.length > 0) throw new Error(`SES sets ${refused.join(', ')} itself: not a header a message may carry`);
   return {
     FromEmailAddress: fromAddress(settings().mailFrom),
     Destination: { ToAddresses: [m.to] },

@@ -1,7 +1,7 @@
 /**
  * What each bundle's cold start serves first: the baseline one GetItem; an HTTP function a
  * request of one of its routes (a GET when it has one) built by that route's scenario; the
- * authorizer a bearer token to verify; the fallback an unknown path.
+ * authorizer a bearer token to verify; the fallback an unknown path; the digest job its schedule's event.
  */
 import { draftKey } from '#shared/drafts/repository.ts';
 import type { Route } from '#shared/http/route.ts';
@@ -30,6 +30,12 @@ const platformTargets = (issuer: Issuer): Record<string, { invokes: string; even
     check: (r) => (r.isAuthorized === true && (r.context as { sub?: string })?.sub === resident.sub ? undefined : `not authorized: ${JSON.stringify(r)}`),
   },
   'platform/fallback': { invokes: '$default: GET /v1/no-such-thing', event: async () => unknownRouteEvent(), check: statusIs(404) },
+  // The schedule's event; after the first run the week's run is finished and answers at once (the median's case).
+  'mail/digest': {
+    invokes: 'Scheduler: {"frequency":"weekly"} (the digest job)',
+    event: async () => ({ frequency: 'weekly' }),
+    check: (r) => ((r as { frequency?: string }).frequency === 'weekly' ? undefined : `not a digest run: ${JSON.stringify(r)}`),
+  },
 });
 
 /** A target for the function, or why it has none. */

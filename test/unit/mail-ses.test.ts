@@ -180,6 +180,13 @@ describe('sending through SES v2 with one signed request', () => {
   });
 });
 
+describe('headers SES sets itself', () => {
+  it('are refused in a message before anything is sent', async () => {
+    await expect(sendMail({ ...message, headers: { ...message.headers, 'Reply-To': 'x@example.fi' } }, 'DecisionMade')).rejects.toThrow(/SES sets Reply-To itself/);
+    expect(seen).toHaveLength(0);
+  });
+});
+
 describe('the sender SES is given', () => {
   it('keeps a plain ASCII name and a bare address as they are', () => {
     expect(fromAddress('Kuntavaikutus <no-reply@porvoo.fi>')).toBe('Kuntavaikutus <no-reply@porvoo.fi>');
