@@ -5,6 +5,17 @@
 import * as z from 'zod';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { fromAddress } from '#shared/mail/transport.ts';
+
+/** True when SES can take `from` as its sender (shared/mail/transport.ts writes it). */
+const sendable = (from: string): boolean => {
+  try {
+    fromAddress(from);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** `-c key=a,b` arrives as a string, cdk.json may hold an array: both become a list. */
 const list = z
@@ -53,7 +64,7 @@ const DeploymentOptions = z.object({
   /** SES's verified sending identity: a domain (`kunta.fi`, DKIM records to publish) or one address. */
   mailIdentity: z.string().regex(/^([^@\s]+@)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i, 'a domain or an e-mail address'),
   /** The From of every message (`Name <address>`); default: no-reply at the identity's domain. */
-  mailFrom: z.string().min(3).max(200).optional(),
+  mailFrom: z.string().min(3).max(200).refine(sendable, 'a From SES can send: `Name <address>` or an address, the address in ASCII (a domain in Punycode)').optional(),
   /** Identity providers (Cognito names) whose users are strongly identified, e.g. `SuomiFi`: their tokens get `identification: "strong"` (Cognito reserves `amr`). */
   strongIdentityProviders: list.pipe(z.array(z.string().regex(/^[\w.-]{1,32}$/))).default([]),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),

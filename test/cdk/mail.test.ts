@@ -23,6 +23,11 @@ const actionsOf = (t: Template, roleRef: string) => statementsOf(t, roleRef).fla
 const roleOf = (t: Template, fnRef: string) => (t.findResources('AWS::Lambda::Function')[fnRef]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
 
 describe('SES', () => {
+  it('refuses at synth a From that SES cannot send from (an address not in ASCII)', () => {
+    expect(() => synthesize({ bundle: false, context: { mailIdentity: 'porvoo.fi', mailFrom: 'Borgå stad <ingen-svar@borgå.fi>' } })).toThrow(/mailFrom/);
+    expect(() => synthesize({ bundle: false, context: { mailIdentity: 'porvoo.fi', mailFrom: 'Borgå stad – Porvoo <ingen-svar@porvoo.fi>' } })).not.toThrow();
+  }, 120_000);
+
   it('has the verified sending identity from CDK context, with a configuration set that requires TLS', () => {
     const mail = out.stacks.stateless.mail;
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
