@@ -43,3 +43,22 @@ export const lambdaBundling = {
 
 /** Path of the entry of HTTP function `fn` (as named in the route table). */
 export const functionEntry = (fn: string): string => `functions/${fn}.ts`;
+
+/**
+ * Functions bundled without Powertools Tracer and the X-Ray SDK under it (about 90 KB with
+ * cls-hooked), so that they stay under DESIGN.md's bundle bar: the Ahjo imports, which also
+ * carry sanitize-html's parser and HTML entity table (about 75 KB, which they need). One is a
+ * staff route, the other a scheduled job. They keep Lambda's active tracing (the invocation's
+ * own segment) but have no subsegments per DynamoDB or Ahjo call.
+ */
+export const untracedFunctions = ['imports/ahjo', 'imports/sync'];
+
+const tracerOff = {
+  '@aws-lambda-powertools/tracer': resolve(import.meta.dirname, 'tracer-off'),
+} as Record<string, string>;
+
+/** The bundling of the function built from `entry` (e.g. `functions/imports/ahjo.ts`): `lambdaBundling`, without the tracer where named above. */
+export const bundlingFor = (entry: string): typeof lambdaBundling =>
+  untracedFunctions.some((fn) => functionEntry(fn) === entry)
+    ? { ...lambdaBundling, alias: { ...lambdaBundling.alias, ...tracerOff } }
+    : lambdaBundling;

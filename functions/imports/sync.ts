@@ -21,7 +21,10 @@ async function run(): Promise<unknown> {
   const apiKey = arn ? await secretString(arn, 'Ahjo API key') : process.env.AHJO_API_KEY;
   const report = await syncAhjo(baseUrl, Number(process.env.AHJO_SYNC_MAX_PAGES ?? 50), {
     async fetchPage(url) {
+      const started = Date.now();
       const res = await fetch(url, { headers: { accept: 'application/json', ...(apiKey ? { 'api-key': apiKey } : {}) }, signal: AbortSignal.timeout(pageTimeoutMs) });
+      // This function runs without the tracer (infra/bundling.ts): the log is where a slow Ahjo shows.
+      logger.info('Ahjo page fetched', { path: new URL(url).pathname, status: res.status, ms: Date.now() - started });
       if (!res.ok) throw new Error(`${new URL(url).pathname} answered ${res.status}`);
       return res.json();
     },

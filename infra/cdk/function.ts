@@ -14,7 +14,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { lambdaBundling } from '#infra/bundling.ts';
+import { bundlingFor } from '#infra/bundling.ts';
 import { readsSecret } from '#infra/cdk/imports.ts';
 import secretsExtensionLayers from '#infra/cdk/secrets-extension-layers.json' with { type: 'json' };
 
@@ -64,6 +64,7 @@ export class AppFunction extends Construct {
     this.logGroup.grantWrite(role);
     const secret = props.secret && readsSecret(props.entry) ? props.secret : undefined;
 
+    const bundling = bundlingFor(props.entry);
     this.handler = new NodejsFunction(this, 'Handler', {
       entry: join(projectRoot, props.entry),
       projectRoot,
@@ -84,14 +85,14 @@ export class AppFunction extends Construct {
       paramsAndSecrets: secret ? secretsExtension(this) : undefined,
       bundling: {
         format: OutputFormat.ESM,
-        target: lambdaBundling.target,
-        minify: lambdaBundling.minify,
-        sourceMap: lambdaBundling.sourcemap,
-        externalModules: lambdaBundling.externalModules,
-        mainFields: lambdaBundling.mainFields,
-        banner: lambdaBundling.banner,
-        tsconfig: join(projectRoot, lambdaBundling.tsconfig),
-        esbuildArgs: Object.fromEntries(Object.entries(lambdaBundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        target: bundling.target,
+        minify: bundling.minify,
+        sourceMap: bundling.sourcemap,
+        externalModules: bundling.externalModules,
+        mainFields: bundling.mainFields,
+        banner: bundling.banner,
+        tsconfig: join(projectRoot, bundling.tsconfig),
+        esbuildArgs: Object.fromEntries(Object.entries(bundling.alias).map(([from, to]) => [`--alias:${from}`, to])),
         forceDockerBundling: false,
         logLevel: LogLevel.WARNING, // sizes are the bench's job; warnings and errors still show
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lambdaBundling } from '#infra/bundling.ts';
+import { bundlingFor, functionEntry, lambdaBundling } from '#infra/bundling.ts';
 import { routes } from '#functions/routes.ts';
 import { esbuildOptions } from './bundles.ts';
 import { scenarios } from './scenarios.ts';
@@ -20,6 +20,15 @@ describe('the bench', () => {
       external: lambdaBundling.externalModules, mainFields: lambdaBundling.mainFields, banner: { js: lambdaBundling.banner },
       alias: lambdaBundling.alias,
     });
+  });
+
+  it('builds each function with its own bundling: the untraced ones without Powertools Tracer', () => {
+    // Prepare / Act
+    const [ahjo, read] = [esbuildOptions(functionEntry('imports/ahjo')), esbuildOptions(functionEntry('drafts/read'))];
+    // Assess
+    expect(ahjo.alias).toEqual(bundlingFor(functionEntry('imports/ahjo')).alias);
+    expect(ahjo.alias).toHaveProperty(['@aws-lambda-powertools/tracer']);
+    expect(read.alias).toEqual(lambdaBundling.alias);
   });
 
   it('takes percentiles by nearest rank: p99 of 200 samples is the 198th smallest', () => {

@@ -1,6 +1,6 @@
 /**
  * What makes one Lambda bundle big: builds `functions/<name>.ts` exactly as the bench and
- * CDK do (`esbuildOptions()`), then prints the largest inputs and the bytes by package.
+ * CDK do (`esbuildOptions(entry)`), then prints the largest inputs and the bytes by package.
  *   npx tsx test/bench/bundle-inputs.ts mail/digest [how many inputs, default 40]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,7 @@ const [name, shown = '40'] = process.argv.slice(2);
 if (!name) throw new Error('usage: tsx test/bench/bundle-inputs.ts <function, e.g. mail/digest> [inputs shown]');
 const dir = mkdtempSync(join(tmpdir(), 'kv-inputs-'));
 try {
-  const { metafile } = await build({ ...esbuildOptions(), entryPoints: [join(projectRoot, functionEntry(name))], outfile: join(dir, 'out.mjs'), metafile: true });
+  const { metafile } = await build({ ...esbuildOptions(functionEntry(name)), entryPoints: [join(projectRoot, functionEntry(name))], outfile: join(dir, 'out.mjs'), metafile: true });
   const output = Object.values(metafile.outputs)[0]!;
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`.padStart(10);
   console.log(`${name}: ${kb(output.bytes).trim()}`);

@@ -7,17 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { functionEntry, lambdaBundling } from '#infra/bundling.ts';
+import { bundlingFor, functionEntry, lambdaBundling } from '#infra/bundling.ts';
 import { round } from './stats.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
- * The esbuild options NodejsFunction derives from `lambdaBundling`. An option the bench
- * does not know stops it, so the bench can never silently build something else.
+ * The esbuild options NodejsFunction derives from the bundling of `entry` (`bundlingFor`;
+ * `lambdaBundling` without one). An option the bench does not know stops it, so the bench
+ * can never silently build something else.
  */
-export function esbuildOptions(): BuildOptions {
-  const { format, target, platform, minify, sourcemap, externalModules, mainFields, banner, tsconfig, alias, ...unknown } = lambdaBundling;
+export function esbuildOptions(entry?: string): BuildOptions {
+  const { format, target, platform, minify, sourcemap, externalModules, mainFields, banner, tsconfig, alias, ...unknown } = entry ? bundlingFor(entry) : lambdaBundling;
   const left = Object.keys(unknown);
   if (left.length > 0) throw new Error(`test/bench/bundles.ts does not know the bundling option(s) ${left.join(', ')}: map them as CDK does`);
   return {
@@ -60,29 +61,37 @@ async function measured(name: string, file: string, metafile: Metafile): Promise
 export async function buildBundle(name: string, entry: string, outDir: string, override: BuildOptions = {}): Promise<Bundle> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, fileName(name));
-  const result = await build({ ...esbuildOptions(), ...override, entryPoints: [join(projectRoot, entry)], outfile: file, metafile: true });
+  const result = await build({ ...esbuildOptions(entry), ...override, entryPoints: [join(projectRoot, entry)], outfile: file, metafile: true });
   return measured(name, file, result.metafile);
 }
 
 /**
- * Every bundle at once: one esbuild run shares the parsing, and without code splitting
- * each output is the same standalone file a build of its own gives. When the batch fails
- * (one function does not compile), each is built alone, so one error costs one row.
+ * Every bundle, one esbuild run per set of bundling options (most functions share one):
+ * a run shares the parsing, and without code splitting each output is the same standalone
+ * file a build of its own gives. When a run fails (one function does not compile), each of
+ * its functions is built alone, so one error costs one row.
  */
 export async function buildBundles(entries: { name: string; entry: string }[], outDir: string): Promise<Map<string, Bundle | Error>> {
   mkdirSync(outDir, { recursive: true });
   const results = new Map<string, Bundle | Error>();
-  try {
-    const result = await build({
-      ...esbuildOptions(),
-      entryPoints: entries.map((e) => ({ in: join(projectRoot, e.entry), out: fileName(e.name).replace(/\.mjs$/, '') })),
-      outdir: outDir,
-      outExtension: { '.js': '.mjs' },
-      metafile: true,
-    });
-    for (const e of entries) results.set(e.name, await measured(e.name, join(outDir, fileName(e.name)), result.metafile));
-  } catch {
-    for (const e of entries) results.set(e.name, await buildBundle(e.name, e.entry, outDir).catch((error: Error) => error));
+  const groups = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const key = JSON.stringify(esbuildOptions(e.entry));
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const group of groups.values()) {
+    try {
+      const result = await build({
+        ...esbuildOptions(group[0]!.entry),
+        entryPoints: group.map((e) => ({ in: join(projectRoot, e.entry), out: fileName(e.name).replace(/\.mjs$/, '') })),
+        outdir: outDir,
+        outExtension: { '.js': '.mjs' },
+        metafile: true,
+      });
+      for (const e of group) results.set(e.name, await measured(e.name, join(outDir, fileName(e.name)), result.metafile));
+    } catch {
+      for (const e of group) results.set(e.name, await buildBundle(e.name, e.entry, outDir).catch((error: Error) => error));
+    }
   }
   return results;
 }

@@ -4,7 +4,7 @@ import type { JobsResult } from './jobs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { lambdaBundling } from '#infra/bundling.ts';
+import { lambdaBundling, untracedFunctions } from '#infra/bundling.ts';
 import { bundleBars, projectRoot, type Bundle, type BundleRow, type BundleSizes } from './bundles.ts';
 import type { ColdResult } from './cold.ts';
 import type { PipelineResult } from './pipeline.ts';
@@ -116,7 +116,7 @@ export function printReport({ sizes, measured, failure, orphans, run, notificati
   const pass = (ok: boolean | undefined) => (ok ? 'PASS' : 'FAIL');
   const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(' ');
   print(`\nmachine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? '?'}; load average (1/5/15 min) at start ${load(run.loadAtStart)}, at end ${load(loadavg())}`);
-  print(`\nBundles — esbuild ${lambdaBundling.format}, ${lambdaBundling.target}, minify=${lambdaBundling.minify} (infra/bundling.ts lambdaBundling); KB = 1024 bytes; gzip level 6`);
+  print(`\nBundles — esbuild ${lambdaBundling.format}, ${lambdaBundling.target}, minify=${lambdaBundling.minify} (infra/bundling.ts lambdaBundling; without Powertools Tracer: ${untracedFunctions.join(', ')}); KB = 1024 bytes; gzip level 6`);
   print(bundleTable(sizes.rows, sizes.baseline));
   const largest = sizes.largest;
   if (largest) {
@@ -154,7 +154,7 @@ export function writeReport({ sizes, measured, failure, orphans, run, notificati
     },
     options: run.options,
     warmVia: 'http',
-    bundling: lambdaBundling,
+    bundling: { ...lambdaBundling, untracedFunctions },
     bars: { ...bundleBars, largest: sizes.largest ?? null },
     bundles: {
       baseline: bundleJson(sizes.baseline),

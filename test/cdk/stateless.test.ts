@@ -172,6 +172,20 @@ describe('functions', () => {
     for (const fn of functions) expect(fn.Properties.TracingConfig, fn.Properties.Description).toEqual({ Mode: 'Active' });
   });
 
+  test('the deployed bundles are built as the bench measures them: the Ahjo import without the X-Ray SDK and under the bundle bar', () => {
+    // Prepare: the code CDK bundled for a function, from the assembly's staged asset
+    const code = (fn: string): string => {
+      const key = appFunctions()[logicalId(out.stacks.stateless.functions[fn]!)]!.Properties.Code.S3Key as string;
+      return readFileSync(join(out.app.synth().directory, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8');
+    };
+    // Act
+    const [ahjo, read] = [code('imports/ahjo'), code('drafts/read')];
+    // Assess: the SDK's settings are read by name; DESIGN.md's bar is about 430 KB
+    expect(ahjo).not.toContain('AWS_XRAY_DAEMON_ADDRESS');
+    expect(Buffer.byteLength(ahjo)).toBeLessThan(430 * 1024);
+    expect(read).toContain('AWS_XRAY_DAEMON_ADDRESS');
+  });
+
   test("only functions whose code reads the deployment secret get it: setting, grant and the region's extension layer", () => {
     // Prepare
     const stack = out.stacks.stateless;
